@@ -1,0 +1,25 @@
+package com.onestepai.osai;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * Sign-in refused the access token (the server answered 400, 401 or 403 to {@code
+ * POST /Users/SignIn}). Retrying does not help: the token expired, was deleted in OSAI Settings, is
+ * mistyped, or belongs to the other region (EU and US tokens are not interchangeable).
+ *
+ * <pre>{@code
+ * } catch (AccessTokenRejectedException e) {
+ *   System.err.println(e.getMessage()); // names the base URL and what to check, never the token
+ * }
+ * }</pre>
+ */
+public class AccessTokenRejectedException extends UnauthorizedException {
+  private static final long serialVersionUID = 1L;
+
+  /** See {@link OsaiServiceException#OsaiServiceException}. */
+  public AccessTokenRejectedException(
+      String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
+    super(message, statusCode, method, url, headers, body);
+  }
+}

@@ -1,0 +1,15 @@
+package com.onestepai.osai;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** The OSAI API answered {@code 400 Bad Request}: the request was malformed or failed validation; {@link #body()} usually says which field. */
+public class BadRequestException extends OsaiServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** See {@link OsaiServiceException#OsaiServiceException}. */
+  public BadRequestException(
+      String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
+    super(message, statusCode, method, url, headers, body);
+  }
+}

@@ -1,0 +1,15 @@
+package com.onestepai.osai;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** The OSAI API answered {@code 404 Not Found}: the resource does not exist, or the base URL is wrong. */
+public class NotFoundException extends OsaiServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** See {@link OsaiServiceException#OsaiServiceException}. */
+  public NotFoundException(
+      String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
+    super(message, statusCode, method, url, headers, body);
+  }
+}

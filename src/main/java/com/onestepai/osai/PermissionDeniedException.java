@@ -1,0 +1,15 @@
+package com.onestepai.osai;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** The OSAI API answered {@code 403 Forbidden}: the signed-in user may not do this. */
+public class PermissionDeniedException extends OsaiServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** See {@link OsaiServiceException#OsaiServiceException}. */
+  public PermissionDeniedException(
+      String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
+    super(message, statusCode, method, url, headers, body);
+  }
+}

@@ -1,0 +1,15 @@
+package com.onestepai.osai;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** The OSAI API answered {@code 401 Unauthorized}: the JWT or the access token was not accepted. The client already signed in again and replayed the request once before throwing this. */
+public class UnauthorizedException extends OsaiServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** See {@link OsaiServiceException#OsaiServiceException}. */
+  public UnauthorizedException(
+      String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
+    super(message, statusCode, method, url, headers, body);
+  }
+}

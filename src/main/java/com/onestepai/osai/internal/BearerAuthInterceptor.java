@@ -1,0 +1,64 @@
+package com.onestepai.osai.internal;
+
+import com.onestepai.osai.OsaiException;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Invocation;
+
+/**
+ * Sends {@code Authorization: Bearer <JWT>} with every operation the spec secures (generated
+ * methods marked {@link BearerAuth}) and nothing with the others, such as sign-in itself.
+ *
+ * <p>When the server answers 401 and the JWT it rejected is still the session's, the session signs
+ * in again (once, however many calls saw the 401) and the request is replayed once with the new
+ * JWT; the first answer is closed. A second 401 goes back to the caller. It never loops.
+ */
+public final class BearerAuthInterceptor implements Interceptor {
+  private final Session session;
+
+  public BearerAuthInterceptor(Session session) {
+    this.session = session;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null || !invocation.method().isAnnotationPresent(BearerAuth.class)) {
+      return chain.proceed(request);
+    }
+    long waitNanos = waitBudgetNanos(chain);
+    Jwt jwt;
+    try {
+      jwt = session.jwt(waitNanos);
+    } catch (OsaiException e) {
+      throw new InterceptorFailure(e);
+    }
+    Response response = chain.proceed(withJwt(request, jwt));
+    if (response.code() != 401) {
+      return response;
+    }
+    // Closed here: the request is replayed with a new JWT and this answer is dropped.
+    response.close();
+    Jwt replacement;
+    try {
+      replacement = session.replace(jwt, waitNanos);
+    } catch (OsaiException e) {
+      throw new InterceptorFailure(e);
+    }
+    return chain.proceed(withJwt(request, replacement));
+  }
+
+  private static Request withJwt(Request request, Jwt jwt) {
+    return request.newBuilder().header("Authorization", "Bearer " + jwt.value()).build();
+  }
+
+  /** How long to wait for another caller's sign-in: the call's own timeout, else a minute. */
+  private static long waitBudgetNanos(Chain chain) {
+    long callTimeout = chain.call().timeout().timeoutNanos();
+    return callTimeout > 0 ? callTimeout : TimeUnit.MINUTES.toNanos(1);
+  }
+}

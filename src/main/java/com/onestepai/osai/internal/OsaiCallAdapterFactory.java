@@ -1,0 +1,151 @@
+package com.onestepai.osai.internal;
+
+import com.onestepai.osai.OsaiInvalidDataException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Request;
+import retrofit2.Call;
+import retrofit2.CallAdapter;
+import retrofit2.Callback;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+
+/**
+ * Serves every generated operation: a method returning {@code T} runs the call and returns its
+ * body or throws an {@link com.onestepai.osai.OsaiException}; a method returning {@code
+ * CompletableFuture<T>} enqueues it and completes with the same outcome. {@code Call<T>} is left to
+ * Retrofit's own adapter.
+ */
+public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
+  private final Redactor redactor;
+
+  public OsaiCallAdapterFactory(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  @Override
+  public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+    Class<?> raw = getRawType(returnType);
+    if (raw == Call.class) {
+      return null;
+    }
+    if (raw == CompletableFuture.class) {
+      if (!(returnType instanceof ParameterizedType)) {
+        throw new IllegalStateException(
+            "CompletableFuture return type must be parameterized as CompletableFuture<Foo>");
+      }
+      return new Async<>(getParameterUpperBound(0, (ParameterizedType) returnType));
+    }
+    return new Blocking<>(returnType);
+  }
+
+  /** The body of a finished call, or the exception that says why there is none. */
+  <T> T bodyOf(Call<T> call, Response<T> response, Type type) {
+    if (!response.isSuccessful()) {
+      throw Errors.forStatus(response.raw(), response.errorBody(), redactor);
+    }
+    T body = response.body();
+    if (body == null && type != Void.class) {
+      Request request = response.raw().request();
+      throw new OsaiInvalidDataException(
+          request.method()
+              + " "
+              + request.url()
+              + " answered HTTP "
+              + response.code()
+              + " with no body (or JSON null) where "
+              + typeName(type)
+              + " was expected",
+          null);
+    }
+    return body;
+  }
+
+  RuntimeException failureOf(Call<?> call, Throwable t) {
+    Request request;
+    try {
+      request = call.request();
+    } catch (RuntimeException e) {
+      request = null; // the request could not be built; t says why
+    }
+    return Errors.forFailure(request, t, redactor);
+  }
+
+  private static String typeName(Type type) {
+    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.toString();
+  }
+
+  private final class Blocking<T> implements CallAdapter<T, T> {
+    private final Type type;
+
+    Blocking(Type type) {
+      this.type = type;
+    }
+
+    @Override
+    public Type responseType() {
+      return type;
+    }
+
+    @Override
+    public T adapt(Call<T> call) {
+      Response<T> response;
+      try {
+        response = call.execute();
+      } catch (Exception e) {
+        throw failureOf(call, e);
+      }
+      return bodyOf(call, response, type);
+    }
+  }
+
+  private final class Async<T> implements CallAdapter<T, CompletableFuture<T>> {
+    private final Type type;
+
+    Async(Type type) {
+      this.type = type;
+    }
+
+    @Override
+    public Type responseType() {
+      return type;
+    }
+
+    @Override
+    public CompletableFuture<T> adapt(Call<T> call) {
+      CompletableFuture<T> future =
+          new CompletableFuture<T>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+              if (mayInterruptIfRunning) {
+                call.cancel();
+              }
+              return super.cancel(mayInterruptIfRunning);
+            }
+          };
+      call.enqueue(
+          new Callback<T>() {
+            @Override
+            public void onResponse(Call<T> call, Response<T> response) {
+              try {
+                future.complete(bodyOf(call, response, type));
+              } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+              }
+            }
+
+            @Override
+            public void onFailure(Call<T> call, Throwable t) {
+              try {
+                future.completeExceptionally(failureOf(call, t));
+              } catch (Error e) {
+                future.completeExceptionally(e);
+              }
+            }
+          });
+      return future;
+    }
+  }
+}

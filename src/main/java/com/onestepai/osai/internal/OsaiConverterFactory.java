@@ -1,0 +1,99 @@
+package com.onestepai.osai.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * Request bodies go out as JSON through Moshi, a {@code String} included (the SignIn body is the
+ * access token as a JSON string). Response bodies are read by Moshi, except that a {@code String}
+ * is read by the answer's content type: a JSON string from {@code application/json}, the text as
+ * it is from anything else (the JWT comes as {@code text/plain}).
+ *
+ * <p>A response body is buffered whole before it is parsed, so that a failure to read it (a
+ * transport error, an {@code IOException}) stays apart from a failure to parse it (a
+ * {@link BodyDecodingException} naming the type, the content type and the start of the body).
+ */
+public final class OsaiConverterFactory extends Converter.Factory {
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");
+
+  private final Moshi moshi;
+  private final MoshiConverterFactory requests;
+
+  public OsaiConverterFactory(Moshi moshi) {
+    this.moshi = moshi;
+    this.requests = MoshiConverterFactory.create(moshi);
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
+    return requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    JsonAdapter<Object> adapter = moshi.adapter(type);
+    boolean textUnlessJson = type == String.class;
+    return body -> {
+      try {
+        BufferedSource source = body.source();
+        source.request(Long.MAX_VALUE); // reads to the end; an IOException here is transport
+        Buffer buffer = source.getBuffer();
+        MediaType contentType = body.contentType();
+        if (textUnlessJson && !isJson(contentType)) {
+          return buffer.readString(charset(contentType));
+        }
+        return parse(adapter, buffer, type, contentType);
+      } finally {
+        body.close();
+      }
+    };
+  }
+
+  private static Object parse(
+      JsonAdapter<Object> adapter, Buffer buffer, Type type, MediaType contentType) {
+    try {
+      if (buffer.rangeEquals(0, UTF8_BOM)) {
+        buffer.skip(UTF8_BOM.size());
+      }
+      // Parse a peek so that the bytes stay for the error message.
+      JsonReader reader = JsonReader.of(buffer.peek());
+      Object result = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
+      return result;
+    } catch (JsonDataException | IOException e) {
+      // The buffer holds the whole body, so any IOException here is malformed JSON.
+      throw new BodyDecodingException(type, contentType, buffer, e);
+    }
+  }
+
+  static boolean isJson(MediaType contentType) {
+    return contentType != null
+        && ("json".equals(contentType.subtype()) || contentType.subtype().endsWith("+json"));
+  }
+
+  private static java.nio.charset.Charset charset(MediaType contentType) {
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    return contentType == null ? utf8 : contentType.charset(utf8);
+  }
+}

@@ -1,0 +1,208 @@
+package com.onestepai.osai.internal;
+
+import com.onestepai.osai.AccessTokenRejectedException;
+import com.onestepai.osai.OsaiException;
+import com.onestepai.osai.OsaiInvalidDataException;
+import com.onestepai.osai.OsaiIoException;
+import com.onestepai.osai.OsaiServiceException;
+import com.onestepai.osai.api.UsersApi;
+import java.io.IOException;
+import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * The JWT behind every authenticated call: signs in with the access token on first use, keeps the
+ * JWT while it is fresh, and signs in again before it expires or after the server rejected it.
+ *
+ * <p>Modelled on google-auth-library-java's {@code OAuth2Credentials}: the current JWT is one
+ * immutable {@link Jwt} in a volatile field, read without locking on every call; when it must be
+ * replaced, one caller (the leader) signs in, outside the lock, while the others wait for the same
+ * future and share its JWT or its failure. A failure is not cached: the next call tries again.
+ */
+public final class Session {
+  private final Supplier<String> accessToken;
+  private final UsersApi signInApi;
+  private final HttpUrl baseUrl;
+  private final Redactor redactor;
+  private final LongSupplier clock;
+  private final long refreshMarginMillis;
+  private final ServerDate serverDate;
+
+  private volatile Jwt current;
+
+  /** Guards {@link #inFlight}: at most one sign-in at a time. */
+  private final Object lock = new Object();
+
+  private CompletableFuture<Jwt> inFlight;
+
+  /**
+   * @param signInApi a UsersApi on a client without {@link BearerAuthInterceptor}, whose
+   *     interceptors include {@code serverDate}
+   */
+  public Session(
+      Supplier<String> accessToken,
+      UsersApi signInApi,
+      ServerDate serverDate,
+      HttpUrl baseUrl,
+      Redactor redactor,
+      LongSupplier clock,
+      long refreshMarginMillis) {
+    this.accessToken = accessToken;
+    this.signInApi = signInApi;
+    this.serverDate = serverDate;
+    this.baseUrl = baseUrl;
+    this.redactor = redactor;
+    this.clock = clock;
+    this.refreshMarginMillis = refreshMarginMillis;
+  }
+
+  /**
+   * Returns a fresh JWT, signing in first when there is none or the current one is due for
+   * replacement. Waits at most {@code timeoutNanos} for another caller's sign-in.
+   */
+  Jwt jwt(long timeoutNanos) {
+    Jwt jwt = current;
+    if (jwt != null && jwt.isFresh(clock.getAsLong())) {
+      return jwt;
+    }
+    return refresh(jwt, timeoutNanos);
+  }
+
+  /**
+   * The server rejected {@code rejected}: forget it unless another caller already replaced it,
+   * then return a JWT to replay with (a new one, or the one that replaced it).
+   */
+  Jwt replace(Jwt rejected, long timeoutNanos) {
+    synchronized (lock) {
+      if (current == rejected) {
+        current = null;
+      }
+    }
+    return jwt(timeoutNanos);
+  }
+
+  private Jwt refresh(Jwt stale, long timeoutNanos) {
+    CompletableFuture<Jwt> flight;
+    boolean leader = false;
+    synchronized (lock) {
+      Jwt now = current;
+      if (now != null && now != stale && now.isFresh(clock.getAsLong())) {
+        return now; // another caller replaced it while we looked
+      }
+      if (inFlight == null) {
+        inFlight = new CompletableFuture<>();
+        leader = true;
+      }
+      flight = inFlight;
+    }
+    if (leader) {
+      // The network call runs outside the lock; the lock only elects the leader.
+      try {
+        Jwt jwt = signIn();
+        current = jwt;
+        flight.complete(jwt);
+      } catch (RuntimeException | Error e) {
+        flight.completeExceptionally(e);
+      } finally {
+        synchronized (lock) {
+          inFlight = null;
+        }
+      }
+    }
+    return await(flight, timeoutNanos);
+  }
+
+  private Jwt await(CompletableFuture<Jwt> flight, long timeoutNanos) {
+    try {
+      return flight.get(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw (Error) cause;
+    } catch (TimeoutException e) {
+      throw new OsaiIoException(
+          "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OsaiIoException("Interrupted while waiting for sign-in at " + baseUrl, e);
+    }
+  }
+
+  private Jwt signIn() {
+    String token = accessToken.get();
+    if (token == null || token.trim().isEmpty()) {
+      throw new OsaiException(
+          "The access token is "
+              + (token == null ? "null" : "blank")
+              + ": pass the token created in the OSAI web app (Settings) to"
+              + " OsaiClient.builder().accessToken(...) or set OSAI_API_TOKEN.");
+    }
+    token = token.trim();
+    redactor.remember(token);
+    String body;
+    long receivedAt;
+    try {
+      body = signInApi.signIn(token);
+      receivedAt = clock.getAsLong();
+    } catch (OsaiServiceException e) {
+      int status = e.statusCode();
+      if (status == 400 || status == 401 || status == 403) {
+        throw new AccessTokenRejectedException(
+            "Sign-in at "
+                + baseUrl
+                + " refused the access token (HTTP "
+                + status
+                + "). Check that the token has not expired or been deleted in OSAI Settings, and"
+                + " that it was created in this region: EU and US tokens are not interchangeable.",
+            status,
+            e.method(),
+            e.url(),
+            e.headers(),
+            e.body());
+      }
+      throw e;
+    } catch (OsaiInvalidDataException e) {
+      // Say nothing of the body: a JWT in a shape we did not expect is still a JWT.
+      throw new OsaiInvalidDataException(
+          "Sign-in at " + baseUrl + " answered with a body that is not a JWT.", null);
+    }
+    String value = body == null ? "" : body.trim();
+    if (value.isEmpty()) {
+      throw new OsaiInvalidDataException(
+          "Sign-in at " + baseUrl + " answered with an empty body instead of a JWT.", null);
+    }
+    redactor.remember(value);
+    return Jwt.parse(value, receivedAt, serverDate.lastMillis, refreshMarginMillis);
+  }
+
+  @Override
+  public String toString() {
+    return "Session{baseUrl=" + baseUrl + ", jwt=" + current + "}";
+  }
+
+  /**
+   * Records the {@code Date} header of the sign-in answer, the server's clock, which {@link Jwt}
+   * uses to correct for skew. Sign-ins are single-flight, so the last one is the one being parsed.
+   */
+  public static final class ServerDate implements Interceptor {
+    volatile long lastMillis = -1;
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Response response = chain.proceed(chain.request());
+      Date date = response.headers().getDate("Date");
+      lastMillis = date == null ? -1 : date.getTime();
+      return response;
+    }
+  }
+}

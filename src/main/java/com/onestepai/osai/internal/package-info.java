@@ -1,0 +1,5 @@
+/**
+ * Machinery behind {@link com.onestepai.osai.OsaiClient}: not an API. Types here are public only
+ * because generated code in other packages uses them; they may change in any release.
+ */
+package com.onestepai.osai.internal;
