@@ -1,0 +1,310 @@
+package com.onestepai.osai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.onestepai.osai.model.User;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the SDK puts on the wire and how it reads the answers, against MockWebServer. */
+class OsaiClientWireTest {
+  static final String TOKEN = "osai-access-token-canary";
+  // A JWT without exp: used until the server answers 401.
+  static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln";
+  static final String USER_JSON =
+      "{\"id\":\"Guid-Guid-Guid-Guid\",\"userName\":\"OneStep AI\",\"name\":\"OneStep\","
+          + "\"surname\":\"AI\",\"email\":\"onestepai@email.com\",\"picture\":\"Link-To-Picture\","
+          + "\"bucket\":\"s3\",\"colorMode\":1,\"enableTutorial\":false}";
+
+  @StartStop final MockWebServer server = new MockWebServer();
+  OsaiClient client;
+
+  @BeforeEach
+  void setUp() {
+    client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString()).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  static MockResponse jwtAsText() {
+    return new MockResponse.Builder().addHeader("Content-Type", "text/plain; charset=utf-8").body(JWT).build();
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  RecordedRequest take() throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertTrue(request != null, "the server saw no request");
+    return request;
+  }
+
+  @Test
+  void signsInThenSendsTheJwtAndKeepsTheBasePath() throws Exception {
+    server.enqueue(jwtAsText());
+    server.enqueue(json(200, USER_JSON));
+
+    User user = client.users().getCurrentUser();
+
+    RecordedRequest signIn = take();
+    assertEquals("POST", signIn.getMethod());
+    assertEquals("/api/Users/SignIn", signIn.getTarget());
+    assertEquals("\"" + TOKEN + "\"", signIn.getBody().utf8());
+    assertEquals("application/json", signIn.getHeaders().get("Content-Type"));
+    assertNull(signIn.getHeaders().get("Authorization"), "sign-in carries no Authorization");
+
+    RecordedRequest users = take();
+    assertEquals("GET", users.getMethod());
+    assertEquals("/api/Users", users.getTarget());
+    assertEquals(1, users.getHeaders().values("Authorization").size());
+    assertEquals("Bearer " + JWT, users.getHeaders().get("Authorization"));
+
+    assertEquals("Guid-Guid-Guid-Guid", user.getId());
+    assertEquals("OneStep AI", user.getUserName());
+    assertEquals("onestepai@email.com", user.getEmail());
+    assertEquals(Integer.valueOf(1), user.getColorMode());
+    assertEquals(Boolean.FALSE, user.getEnableTutorial());
+  }
+
+  @Test
+  void acceptsTheJwtAsAJsonStringAndTrimsIt() throws Exception {
+    server.enqueue(json(200, "\"" + JWT + "\\n\""));
+    server.enqueue(json(200, USER_JSON));
+
+    client.users().getCurrentUser();
+
+    take();
+    assertEquals("Bearer " + JWT, take().getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void acceptsTheJwtAsTextWithSurroundingWhitespace() throws Exception {
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain").body("  " + JWT + "\r\n").build());
+    server.enqueue(json(200, USER_JSON));
+
+    client.users().getCurrentUser();
+
+    take();
+    assertEquals("Bearer " + JWT, take().getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void signsInOnceForManyCalls() throws Exception {
+    server.enqueue(jwtAsText());
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, USER_JSON));
+    }
+
+    for (int i = 0; i < 3; i++) {
+      client.users().getCurrentUser();
+    }
+
+    assertEquals("/api/Users/SignIn", take().getTarget());
+    for (int i = 0; i < 3; i++) {
+      assertEquals("/api/Users", take().getTarget());
+    }
+    assertEquals(4, server.getRequestCount());
+  }
+
+  @Test
+  void escapesTheAccessTokenAsAJsonString() throws Exception {
+    client.close();
+    client = OsaiClient.builder().accessToken("to\"k\\en").baseUrl(server.url("/api/").toString()).build();
+    server.enqueue(jwtAsText());
+    server.enqueue(json(200, USER_JSON));
+
+    client.users().getCurrentUser();
+
+    assertEquals("\"to\\\"k\\\\en\"", take().getBody().utf8());
+  }
+
+  @Test
+  void toleratesUnknownFieldsAndNulls() {
+    server.enqueue(jwtAsText());
+    server.enqueue(json(200,
+        "{\"id\":\"x\",\"userName\":null,\"colorMode\":null,\"enableTutorial\":null,"
+            + "\"newField\":{\"nested\":[1,2]},\"anotherNew\":\"v\"}"));
+
+    User user = client.users().getCurrentUser();
+
+    assertEquals("x", user.getId());
+    assertNull(user.getUserName());
+    assertNull(user.getColorMode());
+    assertNull(user.getEnableTutorial());
+    assertNull(user.getEmail());
+  }
+
+  @Test
+  void asyncFormCompletesWithTheUser() throws Exception {
+    server.enqueue(jwtAsText());
+    server.enqueue(json(200, USER_JSON));
+
+    User user = client.users().getCurrentUserAsync().get(5, TimeUnit.SECONDS);
+
+    assertEquals("OneStep", user.getName());
+    take();
+    assertEquals("Bearer " + JWT, take().getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void serverErrorWithHtmlBodyIsAnInternalServerException() {
+    server.enqueue(jwtAsText());
+    server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "text/html")
+        .body("<html><body><h1>500 Internal Server Error</h1></body></html>").build());
+
+    InternalServerException e = assertThrows(InternalServerException.class, () -> client.users().getCurrentUser());
+
+    assertEquals(500, e.statusCode());
+    assertEquals("GET", e.method());
+    assertEquals("/api/Users", e.url().encodedPath());
+    assertEquals("text/html", e.headers().get("Content-Type"));
+    assertTrue(e.body().contains("500 Internal Server Error"), e.body());
+    assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+  }
+
+  @Test
+  void unauthorizedUserCallIsAnUnauthorizedException() {
+    server.enqueue(jwtAsText());
+    server.enqueue(json(401, "{\"message\":\"expired\"}"));
+    server.enqueue(jwtAsText());
+    server.enqueue(json(401, "{\"message\":\"expired\"}"));
+
+    UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> client.users().getCurrentUser());
+
+    assertFalse(e instanceof AccessTokenRejectedException);
+    assertEquals(401, e.statusCode());
+    assertTrue(e.body().contains("expired"));
+  }
+
+  @Test
+  void signInRefusedIsAnAccessTokenRejectedExceptionWithoutTheToken() {
+    server.enqueue(new MockResponse.Builder().code(401).body("invalid token " + TOKEN).build());
+
+    AccessTokenRejectedException e =
+        assertThrows(AccessTokenRejectedException.class, () -> client.users().getCurrentUser());
+
+    assertEquals(401, e.statusCode());
+    assertTrue(e.getMessage().contains(server.url("/api/").toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("Settings"), e.getMessage());
+    assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    assertFalse(e.body().contains(TOKEN), e.body());
+    assertFalse(e.toString().contains(TOKEN));
+    assertEquals(1, server.getRequestCount(), "the /Users call never went out");
+  }
+
+  @Test
+  void asyncFailureCompletesExceptionallyWithTheSameType() {
+    server.enqueue(jwtAsText());
+    server.enqueue(json(404, "{}"));
+
+    CompletionException e = assertThrows(CompletionException.class,
+        () -> client.users().getCurrentUserAsync().join());
+
+    NotFoundException cause = assertInstanceOf(NotFoundException.class, e.getCause());
+    assertEquals(404, cause.statusCode());
+  }
+
+  @Test
+  void htmlWhereJsonWasExpectedIsInvalidData() {
+    server.enqueue(jwtAsText());
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/html")
+        .body("<html>captive portal</html>").build());
+
+    OsaiInvalidDataException e = assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
+
+    assertTrue(e.getMessage().contains("User"), e.getMessage());
+    assertTrue(e.getMessage().contains("text/html"), e.getMessage());
+    assertTrue(e.getMessage().contains("captive portal"), e.getMessage());
+  }
+
+  @Test
+  void transportFailureIsAnOsaiIoException() throws Exception {
+    int port = server.getPort();
+    server.close();
+    OsaiClient closedServer =
+        OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1:" + port + "/api").build();
+
+    OsaiIoException e = assertThrows(OsaiIoException.class, () -> closedServer.users().getCurrentUser());
+
+    assertTrue(e.getMessage().contains("/api/Users/SignIn"), e.getMessage());
+    closedServer.close();
+  }
+
+  @Test
+  void signInAnsweringAMalformedJwtIsInvalidData() {
+    server.enqueue(new MockResponse.Builder().body("not-a-jwt").build());
+
+    OsaiInvalidDataException e = assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
+
+    assertTrue(e.getMessage().contains("JWT"), e.getMessage());
+    assertFalse(e.getMessage().contains("not-a-jwt"), "the body may be a secret: " + e.getMessage());
+  }
+
+  @Test
+  void buildRejectsAMissingTokenAndSaysHowToFixIt() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> OsaiClient.builder().build());
+    assertTrue(e.getMessage().contains("accessToken"), e.getMessage());
+    assertTrue(e.getMessage().contains("OSAI_API_TOKEN"), e.getMessage());
+  }
+
+  @Test
+  void buildRejectsAMalformedUrlAndSaysWhatWouldWork() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OsaiClient.builder().accessToken(TOKEN).baseUrl("app-eu.onestepai.com/api").build());
+    assertTrue(e.getMessage().contains("app-eu.onestepai.com/api"), e.getMessage());
+    assertTrue(e.getMessage().contains("https://app-eu.onestepai.com/api/"), e.getMessage());
+  }
+
+  @Test
+  void regionSetsTheBaseUrl() {
+    try (OsaiClient us = OsaiClient.builder().accessToken(TOKEN).region(Region.US).build();
+        OsaiClient eu = OsaiClient.builder().accessToken(TOKEN).build()) {
+      assertEquals("https://app-us.onestepai.com/api/", us.baseUrl().toString());
+      assertEquals("https://app-eu.onestepai.com/api/", eu.baseUrl().toString());
+    }
+  }
+
+  @Test
+  void fromEnvReadsTokenAndUrl() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("OSAI_API_TOKEN", TOKEN);
+    env.put("OSAI_URL", "https://app-us.onestepai.com/api");
+    try (OsaiClient fromEnv = OsaiClient.fromEnv(env)) {
+      assertEquals("https://app-us.onestepai.com/api/", fromEnv.baseUrl().toString());
+    }
+    env.remove("OSAI_URL");
+    try (OsaiClient fromEnv = OsaiClient.fromEnv(env)) {
+      assertEquals(Region.EU.baseUrl(), fromEnv.baseUrl().toString());
+    }
+    env.remove("OSAI_API_TOKEN");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> OsaiClient.fromEnv(env));
+    assertTrue(e.getMessage().contains("OSAI_API_TOKEN"));
+  }
+
+  @Test
+  void noSecretInToStrings() {
+    server.enqueue(jwtAsText());
+    server.enqueue(json(200, USER_JSON));
+    client.users().getCurrentUser();
+
+    String all = client.toString() + client.users().toString();
+    assertFalse(all.contains(TOKEN), all);
+    assertFalse(all.contains(JWT), all);
+  }
+}
