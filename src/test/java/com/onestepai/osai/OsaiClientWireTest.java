@@ -33,7 +33,9 @@ class OsaiClientWireTest {
 
   @BeforeEach
   void setUp() {
-    client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString()).build();
+    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
+    builder.sleeper = nanos -> {}; // retries without waiting; RetryInterceptor's tests cover the waits
+    client = builder.build();
   }
 
   @AfterEach
@@ -165,8 +167,10 @@ class OsaiClientWireTest {
   @Test
   void serverErrorWithHtmlBodyIsAnInternalServerException() {
     server.enqueue(jwtAsText());
-    server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "text/html")
-        .body("<html><body><h1>500 Internal Server Error</h1></body></html>").build());
+    for (int attempt = 0; attempt < 3; attempt++) { // the first try and 2 retries
+      server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "text/html")
+          .body("<html><body><h1>500 Internal Server Error</h1></body></html>").build());
+    }
 
     InternalServerException e = assertThrows(InternalServerException.class, () -> client.users().getCurrentUser());
 
@@ -176,6 +180,7 @@ class OsaiClientWireTest {
     assertEquals("text/html", e.headers().get("Content-Type"));
     assertTrue(e.body().contains("500 Internal Server Error"), e.body());
     assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+    assertEquals(4, server.getRequestCount());
   }
 
   @Test
@@ -285,13 +290,16 @@ class OsaiClientWireTest {
     java.util.Map<String, String> env = new java.util.HashMap<>();
     env.put("OSAI_API_TOKEN", TOKEN);
     env.put("OSAI_URL", "https://app-us.onestepai.com/api");
-    try (OsaiClient fromEnv = OsaiClient.fromEnv(env)) {
+    try (OsaiClient fromEnv = OsaiClient.fromEnv(env).build()) {
       assertEquals("https://app-us.onestepai.com/api/", fromEnv.baseUrl().toString());
     }
     env.remove("OSAI_URL");
-    try (OsaiClient fromEnv = OsaiClient.fromEnv(env)) {
+    try (OsaiClient fromEnv = OsaiClient.fromEnv(env).build()) {
       assertEquals(Region.EU.baseUrl(), fromEnv.baseUrl().toString());
     }
+    env.put("OSAI_LOG", "loud");
+    IllegalArgumentException badLog = assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env));
+    assertTrue(badLog.getMessage().contains("OSAI_LOG"), badLog.getMessage());
     env.remove("OSAI_API_TOKEN");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> OsaiClient.fromEnv(env));
     assertTrue(e.getMessage().contains("OSAI_API_TOKEN"));

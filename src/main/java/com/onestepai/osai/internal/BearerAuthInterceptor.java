@@ -30,10 +30,9 @@ public final class BearerAuthInterceptor implements Interceptor {
     if (invocation == null || !invocation.method().isAnnotationPresent(BearerAuth.class)) {
       return chain.proceed(request);
     }
-    long waitNanos = waitBudgetNanos(chain);
     Jwt jwt;
     try {
-      jwt = session.jwt(waitNanos);
+      jwt = session.jwt(waitBudgetNanos(chain));
     } catch (OsaiException e) {
       throw new InterceptorFailure(e);
     }
@@ -45,7 +44,7 @@ public final class BearerAuthInterceptor implements Interceptor {
     response.close();
     Jwt replacement;
     try {
-      replacement = session.replace(jwt, waitNanos);
+      replacement = session.replace(jwt, waitBudgetNanos(chain));
     } catch (OsaiException e) {
       throw new InterceptorFailure(e);
     }
@@ -56,8 +55,12 @@ public final class BearerAuthInterceptor implements Interceptor {
     return request.newBuilder().header("Authorization", "Bearer " + jwt.value()).build();
   }
 
-  /** How long to wait for another caller's sign-in: the call's own timeout, else a minute. */
+  /** How long to wait for sign-in: what is left of the call's deadline. */
   private static long waitBudgetNanos(Chain chain) {
+    Deadline deadline = chain.request().tag(Deadline.class);
+    if (deadline != null) {
+      return deadline.remainingNanos();
+    }
     long callTimeout = chain.call().timeout().timeoutNanos();
     return callTimeout > 0 ? callTimeout : TimeUnit.MINUTES.toNanos(1);
   }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -24,8 +26,10 @@ import okhttp3.Response;
  *
  * <p>Modelled on google-auth-library-java's {@code OAuth2Credentials}: the current JWT is one
  * immutable {@link Jwt} in a volatile field, read without locking on every call; when it must be
- * replaced, one caller (the leader) signs in, outside the lock, while the others wait for the same
- * future and share its JWT or its failure. A failure is not cached: the next call tries again.
+ * replaced, one caller (the leader) starts the sign-in, outside the lock, and every caller, the
+ * leader too, waits for the same future, each no longer than its own deadline, and shares its JWT
+ * or its failure. The sign-in runs on {@code executor} so that a caller whose deadline passes can
+ * leave while it finishes for the others. A failure is not cached: the next call tries again.
  */
 public final class Session {
   private final Supplier<String> accessToken;
@@ -35,6 +39,7 @@ public final class Session {
   private final LongSupplier clock;
   private final long refreshMarginMillis;
   private final ServerDate serverDate;
+  private final Executor executor;
 
   private volatile Jwt current;
 
@@ -54,7 +59,8 @@ public final class Session {
       HttpUrl baseUrl,
       Redactor redactor,
       LongSupplier clock,
-      long refreshMarginMillis) {
+      long refreshMarginMillis,
+      Executor executor) {
     this.accessToken = accessToken;
     this.signInApi = signInApi;
     this.serverDate = serverDate;
@@ -62,6 +68,7 @@ public final class Session {
     this.redactor = redactor;
     this.clock = clock;
     this.refreshMarginMillis = refreshMarginMillis;
+    this.executor = executor;
   }
 
   /**
@@ -105,19 +112,28 @@ public final class Session {
     }
     if (leader) {
       // The network call runs outside the lock; the lock only elects the leader.
+      Runnable signIn = () -> land(flight);
       try {
-        Jwt jwt = signIn();
-        current = jwt;
-        flight.complete(jwt);
-      } catch (RuntimeException | Error e) {
-        flight.completeExceptionally(e);
-      } finally {
-        synchronized (lock) {
-          inFlight = null;
-        }
+        executor.execute(signIn);
+      } catch (RejectedExecutionException e) {
+        signIn.run(); // the client is closing: sign in on this thread
       }
     }
     return await(flight, timeoutNanos);
+  }
+
+  private void land(CompletableFuture<Jwt> flight) {
+    try {
+      Jwt jwt = signIn();
+      current = jwt;
+      flight.complete(jwt);
+    } catch (RuntimeException | Error e) {
+      flight.completeExceptionally(e);
+    } finally {
+      synchronized (lock) {
+        inFlight = null;
+      }
+    }
   }
 
   private Jwt await(CompletableFuture<Jwt> flight, long timeoutNanos) {

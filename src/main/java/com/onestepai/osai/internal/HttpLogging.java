@@ -1,0 +1,55 @@
+package com.onestepai.osai.internal;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.logging.HttpLoggingInterceptor;
+import retrofit2.Invocation;
+
+/**
+ * OkHttp's {@link HttpLoggingInterceptor} with the secrets taken out: {@code Authorization} and
+ * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, and
+ * every line passes through the {@link Redactor} in case a secret turns up anywhere else. A
+ * network interceptor: it logs each attempt as it goes on the wire.
+ */
+public final class HttpLogging implements Interceptor {
+  private final HttpLoggingInterceptor withBodies;
+  private final HttpLoggingInterceptor withoutBodies;
+  private final HttpLoggingInterceptor.Logger logger;
+
+  public HttpLogging(HttpLoggingInterceptor.Level level, Consumer<String> sink, Redactor redactor) {
+    this.logger = line -> sink.accept(redactor.redact(line));
+    this.withBodies = create(logger, level);
+    this.withoutBodies =
+        create(
+            logger,
+            level == HttpLoggingInterceptor.Level.BODY ? HttpLoggingInterceptor.Level.HEADERS : level);
+  }
+
+  private static HttpLoggingInterceptor create(
+      HttpLoggingInterceptor.Logger logger, HttpLoggingInterceptor.Level level) {
+    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(logger);
+    interceptor.setLevel(level);
+    interceptor.redactHeader("Authorization");
+    interceptor.redactHeader("Cookie");
+    interceptor.redactHeader("Set-Cookie");
+    return interceptor;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Invocation invocation = request.tag(Invocation.class);
+    boolean secret =
+        invocation != null && invocation.method().isAnnotationPresent(SecretBodies.class);
+    if (!secret || withBodies.getLevel() != HttpLoggingInterceptor.Level.BODY) {
+      return withBodies.intercept(chain);
+    }
+    logger.log("--> " + request.method() + " body " + Redactor.MARK + " (a credential)");
+    Response response = withoutBodies.intercept(chain);
+    logger.log("<-- body " + Redactor.MARK + " (a credential)");
+    return response;
+  }
+}

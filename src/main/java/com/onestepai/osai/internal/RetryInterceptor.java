@@ -1,0 +1,144 @@
+package com.onestepai.osai.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Invocation;
+
+/**
+ * Retries a call that failed for a reason that may pass: a connection failure, or an answer of
+ * 408, 429, 500, 502, 503 or 504. Only idempotent calls are retried once sent (GET, HEAD, OPTIONS,
+ * PUT, DELETE, and operations the spec marks {@link Idempotent}); any call is retried when the
+ * connection was refused, since nothing was sent.
+ *
+ * <p>Waits {@code 0.5 s * 2^attempt}, capped at 8 s, less up to 25% jitter, or what {@code
+ * Retry-After} asks (seconds or an HTTP date) when that is at most {@code maxRetryAfterNanos};
+ * asked for longer, it gives the answer back instead. It never waits past the call's deadline:
+ * the OkHttp call timeout, which covers sign-in, every attempt and every wait.
+ *
+ * <p>It must be the first application interceptor: it starts the {@link Deadline} the others read.
+ */
+public final class RetryInterceptor implements Interceptor {
+  static final long INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(8);
+
+  private final int maxRetries;
+  private final long maxRetryAfterNanos;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final LongSupplier wallClockMillis;
+  private final LongSupplier nanoTime;
+
+  public RetryInterceptor(
+      int maxRetries,
+      long maxRetryAfterNanos,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      LongSupplier wallClockMillis,
+      LongSupplier nanoTime) {
+    this.maxRetries = maxRetries;
+    this.maxRetryAfterNanos = maxRetryAfterNanos;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.wallClockMillis = wallClockMillis;
+    this.nanoTime = nanoTime;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Deadline deadline = Deadline.after(nanoTime, chain.call().timeout().timeoutNanos());
+    Request request = chain.request().newBuilder().tag(Deadline.class, deadline).build();
+    boolean idempotent = isIdempotent(request);
+    for (int attempt = 0; ; attempt++) {
+      Response response;
+      try {
+        response = chain.proceed(request);
+      } catch (InterceptorFailure e) {
+        throw e; // sign-in failed, after its own retries
+      } catch (IOException e) {
+        boolean retryable = idempotent || e instanceof ConnectException;
+        if (!retryable || attempt >= maxRetries || chain.call().isCanceled()) {
+          throw e;
+        }
+        long delay = backoffNanos(attempt);
+        if (delay >= deadline.remainingNanos()) {
+          throw e;
+        }
+        sleep(delay);
+        continue;
+      }
+      if (!idempotent || attempt >= maxRetries || !isRetryable(response.code())) {
+        return response;
+      }
+      long delay = retryAfterNanos(response);
+      if (delay > maxRetryAfterNanos) {
+        return response; // the server asks for longer than the caller lets us wait
+      }
+      if (delay < 0) {
+        delay = backoffNanos(attempt);
+      }
+      if (delay >= deadline.remainingNanos()) {
+        return response;
+      }
+      response.close(); // closed here: the request is sent again
+      sleep(delay);
+    }
+  }
+
+  static boolean isRetryable(int code) {
+    return code == 408 || code == 429 || code == 500 || code == 502 || code == 503 || code == 504;
+  }
+
+  private static boolean isIdempotent(Request request) {
+    switch (request.method()) {
+      case "GET":
+      case "HEAD":
+      case "OPTIONS":
+      case "PUT":
+      case "DELETE":
+        return true;
+      default:
+        Invocation invocation = request.tag(Invocation.class);
+        return invocation != null && invocation.method().isAnnotationPresent(Idempotent.class);
+    }
+  }
+
+  private long backoffNanos(int attempt) {
+    long backoff = Math.min(MAX_BACKOFF_NANOS, INITIAL_BACKOFF_NANOS << Math.min(attempt, 10));
+    return (long) (backoff * (1 - 0.25 * random.getAsDouble()));
+  }
+
+  /** What {@code Retry-After} asks for, in nanoseconds; -1 when absent or unreadable. */
+  private long retryAfterNanos(Response response) {
+    String value = response.header("Retry-After");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      long seconds = Long.parseLong(value.trim());
+      return seconds < 0 ? -1 : TimeUnit.SECONDS.toNanos(seconds);
+    } catch (NumberFormatException notSeconds) {
+      Date date = response.headers().getDate("Retry-After");
+      if (date == null) {
+        return -1;
+      }
+      return TimeUnit.MILLISECONDS.toNanos(Math.max(0, date.getTime() - wallClockMillis.getAsLong()));
+    }
+  }
+
+  private void sleep(long nanos) throws InterruptedIOException {
+    try {
+      sleeper.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to retry");
+    }
+  }
+}
