@@ -60,6 +60,9 @@ public final class RetryInterceptor implements Interceptor {
       Response response;
       try {
         response = chain.proceed(request);
+        if (idempotent && response.isSuccessful() && !isStreaming(request)) {
+          bufferBody(response);
+        }
       } catch (InterceptorFailure e) {
         throw e; // sign-in failed, after its own retries
       } catch (IOException e) {
@@ -90,6 +93,25 @@ public final class RetryInterceptor implements Interceptor {
       response.close(); // closed here: the request is sent again
       sleep(delay);
     }
+  }
+
+  /**
+   * Reads a successful answer's body into memory here, where a connection reset mid-body can
+   * still be retried, rather than in the converter, where it could not. The converter buffers the
+   * whole body anyway; methods marked {@code @Streaming} are left to stream.
+   */
+  private static void bufferBody(Response response) throws IOException {
+    try {
+      response.body().source().request(Long.MAX_VALUE);
+    } catch (IOException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  private static boolean isStreaming(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation != null && invocation.method().isAnnotationPresent(retrofit2.http.Streaming.class);
   }
 
   static boolean isRetryable(int code) {
