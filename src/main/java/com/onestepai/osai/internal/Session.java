@@ -123,16 +123,25 @@ public final class Session {
   }
 
   private void land(CompletableFuture<Jwt> flight) {
+    Jwt jwt = null;
+    Throwable failure = null;
     try {
-      Jwt jwt = signIn();
-      current = jwt;
-      flight.complete(jwt);
+      jwt = signIn();
     } catch (RuntimeException | Error e) {
-      flight.completeExceptionally(e);
-    } finally {
-      synchronized (lock) {
-        inFlight = null;
+      failure = e;
+    }
+    // The flight ends before its waiters wake: a caller that returns with this failure and calls
+    // again at once must find no flight, and start a new sign-in rather than share this failure.
+    synchronized (lock) {
+      if (jwt != null) {
+        current = jwt;
       }
+      inFlight = null;
+    }
+    if (jwt != null) {
+      flight.complete(jwt);
+    } else {
+      flight.completeExceptionally(failure);
     }
   }
 

@@ -1,0 +1,206 @@
+package com.onestepai.osai;
+
+import static com.onestepai.osai.Fixtures.NOW_MILLIS;
+import static com.onestepai.osai.Fixtures.TOKEN;
+import static com.onestepai.osai.Fixtures.USER_JSON;
+import static com.onestepai.osai.Fixtures.json;
+import static com.onestepai.osai.Fixtures.jwt;
+import static com.onestepai.osai.Fixtures.status;
+import static com.onestepai.osai.Fixtures.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many threads, one session: sign-in is single-flight, shares its failure, and happens once per
+ * JWT expiry however many calls are going on. Deterministic: a start barrier and latches order
+ * the threads; the JWT's clock is injected and moved by the test, never slept on.
+ */
+class SessionConcurrencyTest {
+  static final Pattern EXP = Pattern.compile("\"exp\":(\\d+)");
+
+  @StartStop final MockWebServer server = new MockWebServer();
+  final AtomicInteger signIns = new AtomicInteger();
+  ExecutorService pool;
+
+  @AfterEach
+  void tearDown() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  OsaiClient client(AtomicLong clock) {
+    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
+    builder.clock = clock::get;
+    builder.sleeper = nanos -> {};
+    return builder.build();
+  }
+
+  <T> List<T> runOnThreads(int threads, java.util.concurrent.Callable<T> task) throws Exception {
+    pool = Executors.newFixedThreadPool(threads);
+    CyclicBarrier start = new CyclicBarrier(threads);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(pool.submit(() -> {
+        start.await(10, TimeUnit.SECONDS);
+        return task.call();
+      }));
+    }
+    List<T> results = new ArrayList<>();
+    for (Future<T> future : futures) {
+      results.add(future.get(60, TimeUnit.SECONDS));
+    }
+    return results;
+  }
+
+  @Test
+  void sixtyFourColdThreadsShareOneSignIn() throws Exception {
+    String jwt = jwt("cold", NOW_MILLIS / 1000, 3600);
+    CountDownLatch allCalling = new CountDownLatch(64);
+    AtomicInteger users = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        if (request.getTarget().endsWith("/Users/SignIn")) {
+          signIns.incrementAndGet();
+          allCalling.await(10, TimeUnit.SECONDS); // answer once every thread has made its call
+          return text(jwt);
+        }
+        users.incrementAndGet();
+        return ("Bearer " + jwt).equals(request.getHeaders().get("Authorization"))
+            ? json(200, USER_JSON) : status(401);
+      }
+    });
+
+    try (OsaiClient client = client(new AtomicLong(NOW_MILLIS))) {
+      List<String> ids = runOnThreads(64, () -> {
+        allCalling.countDown();
+        return client.users().getCurrentUser().getId();
+      });
+
+      assertEquals(64, ids.size());
+      assertTrue(ids.stream().allMatch("Guid-Guid-Guid-Guid"::equals));
+    }
+    assertEquals(1, signIns.get(), "sign-ins");
+    assertEquals(64, users.get(), "GET /Users");
+  }
+
+  @Test
+  void aFailedSignInIsSharedByItsWaitersAndNotCached() throws Exception {
+    CountDownLatch allCalling = new CountDownLatch(16);
+    AtomicInteger answer = new AtomicInteger(401);
+    String jwt = jwt("retry", NOW_MILLIS / 1000, 3600);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        if (request.getTarget().endsWith("/Users/SignIn")) {
+          signIns.incrementAndGet();
+          allCalling.await(10, TimeUnit.SECONDS);
+          return answer.get() == 401 ? status(401) : text(jwt);
+        }
+        return json(200, USER_JSON);
+      }
+    });
+
+    try (OsaiClient client = client(new AtomicLong(NOW_MILLIS))) {
+      List<Throwable> failures = runOnThreads(16, () -> {
+        allCalling.countDown();
+        try {
+          client.users().getCurrentUser();
+          return null;
+        } catch (RuntimeException e) {
+          return e;
+        }
+      });
+      failures.forEach(f -> assertInstanceOf(AccessTokenRejectedException.class, f));
+      assertEquals(1, signIns.get(), "one sign-in, its failure shared by all 16 callers");
+
+      answer.set(200);
+      assertEquals("Guid-Guid-Guid-Guid", client.users().getCurrentUser().getId());
+      assertEquals(2, signIns.get(), "the next call signed in again");
+    }
+  }
+
+  /**
+   * 200 threads make 50 calls each while the JWT expires every 2 s of the injected clock: the test
+   * moves the clock 2 s after every 1,000 finished calls. The server mints JWTs from the same clock
+   * and answers 401 to an expired one.
+   */
+  @Test
+  void twoHundredThreadsSignInOncePerExpiry() throws Exception {
+    AtomicLong clock = new AtomicLong(NOW_MILLIS);
+    AtomicInteger rejected = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        long nowSeconds = clock.get() / 1000;
+        if (request.getTarget().endsWith("/Users/SignIn")) {
+          signIns.incrementAndGet();
+          return text(jwt("epoch-" + nowSeconds, nowSeconds, 2));
+        }
+        String bearer = request.getHeaders().get("Authorization");
+        String payload = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]));
+        Matcher exp = EXP.matcher(payload);
+        if (!exp.find() || Long.parseLong(exp.group(1)) <= nowSeconds) {
+          rejected.incrementAndGet();
+          return status(401);
+        }
+        return json(200, USER_JSON);
+      }
+    });
+    int threads = 200;
+    int callsEach = 50;
+    int moveEvery = 1000;
+    AtomicInteger finished = new AtomicInteger();
+    AtomicInteger moves = new AtomicInteger();
+
+    try (OsaiClient client = client(clock)) {
+      List<Integer> failures = runOnThreads(threads, () -> {
+        int failed = 0;
+        for (int i = 0; i < callsEach; i++) {
+          try {
+            client.users().getCurrentUser();
+          } catch (OsaiException e) {
+            failed++;
+          }
+          int done = finished.incrementAndGet();
+          if (done % moveEvery == 0 && done < threads * callsEach) {
+            clock.addAndGet(2000);
+            moves.incrementAndGet();
+          }
+        }
+        return failed;
+      });
+
+      assertEquals(0, failures.stream().mapToInt(Integer::intValue).sum(), "failed calls");
+    }
+    assertEquals(9, moves.get());
+    assertEquals(moves.get() + 1, signIns.get(), "one sign-in at the start and one per expiry");
+    System.out.printf("200 threads x 50 calls: %d sign-ins for %d expiries, %d answers of 401 to calls"
+        + " already on the wire when the JWT expired (each replayed with the new JWT)%n",
+        signIns.get(), moves.get(), rejected.get());
+  }
+}
