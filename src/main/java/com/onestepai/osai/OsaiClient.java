@@ -95,7 +95,7 @@ public final class OsaiClient implements AutoCloseable {
     this.session =
         new Session(
             builder.accessToken,
-            retrofitBuilder.client(signInHttp).build().create(UsersApi.class),
+            retrofitBuilder.client(signInHttp).build().create(UsersApi.class)::signIn,
             serverDate,
             baseUrl,
             redactor,

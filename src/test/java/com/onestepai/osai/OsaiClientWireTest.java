@@ -226,6 +226,42 @@ class OsaiClientWireTest {
   }
 
   @Test
+  void asyncSignInFailureCompletesWithTheTokenRejection() {
+    server.enqueue(new MockResponse.Builder().code(401).build());
+
+    CompletionException e = assertThrows(CompletionException.class,
+        () -> client.users().getCurrentUserAsync().join());
+
+    assertInstanceOf(AccessTokenRejectedException.class, e.getCause());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheHttpCall() throws Exception {
+    java.util.concurrent.CountDownLatch canceled = new java.util.concurrent.CountDownLatch(1);
+    okhttp3.OkHttpClient watched = new okhttp3.OkHttpClient.Builder()
+        .eventListener(new okhttp3.EventListener() {
+          @Override
+          public void canceled(okhttp3.Call call) {
+            canceled.countDown();
+          }
+        })
+        .build();
+    client.close();
+    client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString()).okHttpClient(watched).build();
+    server.enqueue(jwtAsText());
+    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(USER_JSON).build());
+    java.util.concurrent.CompletableFuture<User> future = client.users().getCurrentUserAsync();
+    take(); // sign-in
+    take(); // the /Users request is on the wire
+
+    assertTrue(future.cancel(true));
+
+    assertTrue(canceled.await(5, TimeUnit.SECONDS), "OkHttp saw the call cancelled");
+    assertThrows(java.util.concurrent.CancellationException.class, future::join);
+  }
+
+  @Test
   void htmlWhereJsonWasExpectedIsInvalidData() {
     server.enqueue(jwtAsText());
     server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/html")
@@ -242,8 +278,9 @@ class OsaiClientWireTest {
   void transportFailureIsAnOsaiIoException() throws Exception {
     int port = server.getPort();
     server.close();
-    OsaiClient closedServer =
-        OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1:" + port + "/api").build();
+    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1:" + port + "/api");
+    builder.sleeper = nanos -> {};
+    OsaiClient closedServer = builder.build();
 
     OsaiIoException e = assertThrows(OsaiIoException.class, () -> closedServer.users().getCurrentUser());
 

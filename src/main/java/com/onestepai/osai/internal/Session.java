@@ -5,7 +5,6 @@ import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.OsaiServiceException;
-import com.onestepai.osai.api.UsersApi;
 import java.io.IOException;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -33,7 +33,7 @@ import okhttp3.Response;
  */
 public final class Session {
   private final Supplier<String> accessToken;
-  private final UsersApi signInApi;
+  private final Function<String, String> signIn;
   private final HttpUrl baseUrl;
   private final Redactor redactor;
   private final LongSupplier clock;
@@ -49,12 +49,12 @@ public final class Session {
   private CompletableFuture<Jwt> inFlight;
 
   /**
-   * @param signInApi a UsersApi on a client without {@link BearerAuthInterceptor}, whose
-   *     interceptors include {@code serverDate}
+   * @param signIn the generated {@code UsersApi.signIn}, on a client without {@link
+   *     BearerAuthInterceptor} whose interceptors include {@code serverDate}
    */
   public Session(
       Supplier<String> accessToken,
-      UsersApi signInApi,
+      Function<String, String> signIn,
       ServerDate serverDate,
       HttpUrl baseUrl,
       Redactor redactor,
@@ -62,7 +62,7 @@ public final class Session {
       long refreshMarginMillis,
       Executor executor) {
     this.accessToken = accessToken;
-    this.signInApi = signInApi;
+    this.signIn = signIn;
     this.serverDate = serverDate;
     this.baseUrl = baseUrl;
     this.redactor = redactor;
@@ -177,7 +177,7 @@ public final class Session {
     String body;
     long receivedAt;
     try {
-      body = signInApi.signIn(token);
+      body = signIn.apply(token);
       receivedAt = clock.getAsLong();
     } catch (OsaiServiceException e) {
       int status = e.statusCode();

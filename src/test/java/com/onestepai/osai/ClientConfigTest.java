@@ -1,0 +1,131 @@
+package com.onestepai.osai;
+
+import static com.onestepai.osai.Fixtures.TOKEN;
+import static com.onestepai.osai.Fixtures.USER_JSON;
+import static com.onestepai.osai.Fixtures.html;
+import static com.onestepai.osai.Fixtures.json;
+import static com.onestepai.osai.Fixtures.status;
+import static com.onestepai.osai.Fixtures.text;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+/** Builder options and what they change on the wire. */
+class ClientConfigTest {
+  static final String JWT = Fixtures.jwt("{\"sub\":\"config\"}");
+
+  @StartStop final MockWebServer server = new MockWebServer();
+
+  OsaiClient.Builder builder() {
+    return OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
+  }
+
+  @Test
+  void backoffDoublesFromHalfASecondToEightWithUpToAQuarterJitter() {
+    for (double random : new double[] {0.0, 0.999}) {
+      List<Long> waits = new CopyOnWriteArrayList<>();
+      OsaiClient.Builder builder = builder().maxRetries(6);
+      builder.sleeper = nanos -> waits.add(TimeUnit.NANOSECONDS.toMillis(nanos));
+      builder.random = () -> random;
+      server.enqueue(text(JWT));
+      for (int i = 0; i < 7; i++) {
+        server.enqueue(html(503));
+      }
+
+      try (OsaiClient client = builder.build()) {
+        assertThrows(InternalServerException.class, () -> client.users().getCurrentUser());
+      }
+
+      List<Long> full = List.of(500L, 1000L, 2000L, 4000L, 8000L, 8000L);
+      for (int i = 0; i < full.size(); i++) {
+        long wait = waits.get(i);
+        assertTrue(wait <= full.get(i) && wait >= full.get(i) * 3 / 4 - 1,
+            "wait " + i + " with random " + random + ": " + waits);
+      }
+      assertEquals(6, waits.size());
+    }
+  }
+
+  @Test
+  void aSuppliedAccessTokenIsReadAgainAtEachSignIn() throws Exception {
+    Deque<String> tokens = new ArrayDeque<>(List.of("token-before-rotation", "token-after-rotation"));
+    server.enqueue(text(JWT));
+    server.enqueue(status(401)); // the JWT was revoked
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+
+    try (OsaiClient client = OsaiClient.builder().accessToken(tokens::poll).baseUrl(server.url("/api").toString()).build()) {
+      client.users().getCurrentUser();
+    }
+
+    assertEquals("\"token-before-rotation\"", server.takeRequest().getBody().utf8());
+    server.takeRequest();
+    assertEquals("\"token-after-rotation\"", server.takeRequest().getBody().utf8());
+  }
+
+  @Test
+  void plainHttpIsRefusedOffLoopbackUnlessAllowed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OsaiClient.builder().accessToken(TOKEN).baseUrl("http://app-eu.onestepai.com/api").build());
+    assertTrue(e.getMessage().contains("plain http"), e.getMessage());
+    assertTrue(e.getMessage().contains("allowInsecureHttp"), e.getMessage());
+
+    for (String url : new String[] {"http://localhost:8080/api", "http://127.0.0.1/api", "http://127.10.0.3/",
+        "http://[::1]:4010/", "https://app-eu.onestepai.com/api"}) {
+      assertDoesNotThrow(() -> OsaiClient.builder().accessToken(TOKEN).baseUrl(url).build().close(), url);
+    }
+    assertDoesNotThrow(() -> OsaiClient.builder().accessToken(TOKEN).baseUrl("http://osai.internal/api")
+        .allowInsecureHttp(true).build().close());
+    assertThrows(IllegalArgumentException.class,
+        () -> OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1.evil.com/").build());
+  }
+
+  @Test
+  void negativeDurationsAndRetriesAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> builder().maxRetries(-1));
+    assertThrows(IllegalArgumentException.class, () -> builder().timeout(-1, TimeUnit.SECONDS));
+    assertThrows(IllegalArgumentException.class, () -> builder().connectTimeout(-5, TimeUnit.MILLISECONDS));
+    assertThrows(IllegalArgumentException.class, () -> builder().accessToken("  "));
+    assertThrows(NullPointerException.class, () -> builder().accessToken((String) null));
+  }
+
+  @Test
+  void osaiLogSetsTheLogLevel() {
+    Map<String, String> env = new HashMap<>();
+    env.put("OSAI_API_TOKEN", TOKEN);
+    env.put("OSAI_URL", server.url("/api").toString());
+    env.put("OSAI_LOG", "Headers");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+
+    try (OsaiClient client = OsaiClient.fromEnv(env).logger(lines::add).build()) {
+      client.users().getCurrentUser();
+    }
+
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("--> GET " + server.url("/api/Users"))), lines.toString());
+    assertTrue(lines.contains("Authorization: ██"), lines.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("OneStep AI")), "HEADERS logs no body: " + lines);
+  }
+
+  @Test
+  void theCallersClientKeepsItsOwnTimeoutsAndInterceptors() {
+    okhttp3.OkHttpClient mine = new okhttp3.OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build();
+    try (OsaiClient client = builder().okHttpClient(mine).readTimeout(45, TimeUnit.SECONDS).build()) {
+      assertEquals(1000, mine.readTimeoutMillis(), "the caller's client is untouched");
+      assertEquals(0, mine.interceptors().size());
+    }
+  }
+}
