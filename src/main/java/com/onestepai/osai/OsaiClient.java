@@ -1,5 +1,6 @@
 package com.onestepai.osai;
 
+import com.onestepai.osai.api.OsaiApis;
 import com.onestepai.osai.api.UsersApi;
 import com.onestepai.osai.internal.BearerAuthInterceptor;
 import com.onestepai.osai.internal.HttpLogging;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,7 +33,8 @@ import retrofit2.Retrofit;
 /**
  * A client for the OSAI API: signs in with an access token on first use and sends the JWT with
  * every call. Thread-safe; make one and share it. Close it when done if it created its own HTTP
- * client.
+ * client. Its accessors, one per tag of the API ({@link #users()}, ...), come from the generated
+ * {@link OsaiApis}.
  *
  * <pre>{@code
  * try (OsaiClient client = OsaiClient.builder()
@@ -41,7 +45,7 @@ import retrofit2.Retrofit;
  * }
  * }</pre>
  */
-public final class OsaiClient implements AutoCloseable {
+public final class OsaiClient implements OsaiApis, AutoCloseable {
   /** Environment variable holding the access token. */
   public static final String ENV_ACCESS_TOKEN = "OSAI_API_TOKEN";
   /** Environment variable holding the base URL (default: {@link Region#EU}). */
@@ -54,7 +58,7 @@ public final class OsaiClient implements AutoCloseable {
   private final boolean ownsHttp;
   private final Session session;
   private final Retrofit retrofit;
-  private final UsersApi users;
+  private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
 
   private OsaiClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -106,7 +110,6 @@ public final class OsaiClient implements AutoCloseable {
     OkHttpClient apiHttp =
         http.newBuilder().addInterceptor(new BearerAuthInterceptor(session)).build();
     this.retrofit = retrofitBuilder.client(apiHttp).build();
-    this.users = retrofit.create(UsersApi.class);
   }
 
   /** Returns a builder; {@link Builder#accessToken} is required. */
@@ -155,17 +158,17 @@ public final class OsaiClient implements AutoCloseable {
     return builder;
   }
 
-  /** Operations tagged {@code Users}: the signed-in user and sign-in itself. */
-  public UsersApi users() {
-    return users;
-  }
-
   /**
-   * Returns an implementation of a generated API interface (any interface in {@code
+   * Returns the implementation of a generated API interface (any interface in {@code
    * com.onestepai.osai.api}) that uses this client's session, retries, errors and HTTP client.
+   * Made once per interface, then cached.
+   *
+   * @throws IllegalArgumentException if {@code service} is not a Retrofit interface
    */
+  @Override
   public <T> T api(Class<T> service) {
-    return retrofit.create(Objects.requireNonNull(service, "service == null"));
+    Objects.requireNonNull(service, "service == null");
+    return service.cast(services.computeIfAbsent(service, retrofit::create));
   }
 
   /** The base URL every call goes to, ending in {@code /}. */

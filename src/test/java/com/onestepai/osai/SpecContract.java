@@ -1,0 +1,302 @@
+package com.onestepai.osai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.squareup.moshi.Moshi;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * Contract tests derived from an API description, with no per-operation code: for every operation
+ * in the spec it finds the generated blocking and async methods by operationId, reaches them
+ * through the generated per-tag accessor, calls both against Prism with arguments taken from the
+ * spec's examples, and checks the answer equals the spec's example and that Prism saw nothing
+ * that breaks the spec. For every documented error status it makes Prism answer that status
+ * ({@code Prefer: code=N}) and checks the typed exception. A last test fails if any operation was
+ * not exercised.
+ */
+final class SpecContract implements AutoCloseable {
+  private static final Moshi MOSHI = new Moshi.Builder().build();
+
+  private final OpenAPI openApi;
+  private final String apiPackage;
+  private final Class<?> accessors;
+  private final Object accessorsInstance;
+  private final OsaiClient client;
+  private final OkHttpClient shared;
+  /** The status Prism should answer for requests to this path pattern, or null. */
+  private final AtomicReference<Map.Entry<Pattern, Integer>> preferred = new AtomicReference<>();
+  private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final List<String> exchanges = new CopyOnWriteArrayList<>();
+  private final Set<String> exercised = new LinkedHashSet<>();
+
+  /**
+   * @param accessors the generated {@code OsaiApis} interface for {@code apiPackage}
+   * @param accessorsOf makes an implementation of {@code accessors} from the client
+   */
+  SpecContract(Path spec, String apiPackage, Class<?> accessors,
+      java.util.function.Function<OsaiClient, Object> accessorsOf, PrismServer prism) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(spec.toString(), null, options);
+    assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), "spec: " + parsed.getMessages());
+    this.openApi = parsed.getOpenAPI();
+    this.apiPackage = apiPackage;
+    this.accessors = accessors;
+    this.shared = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          Request request = chain.request();
+          Map.Entry<Pattern, Integer> prefer = preferred.get();
+          if (prefer != null && prefer.getKey().matcher(request.url().encodedPath()).matches()) {
+            request = request.newBuilder().header("Prefer", "code=" + prefer.getValue()).build();
+          }
+          Response response = chain.proceed(request);
+          exchanges.add(request.method() + " " + request.url().encodedPath() + " -> " + response.code()
+              + (request.header("Authorization") != null ? " (with JWT)" : ""));
+          String violation = response.header("sl-violations");
+          if (violation != null) {
+            violations.add(request.method() + " " + request.url().encodedPath() + ": " + violation);
+          }
+          return response;
+        })
+        .build();
+    // No retries: a forced 5xx is answered at once, and each call is one exchange.
+    this.client = OsaiClient.builder().accessToken("contract-test-access-token")
+        .baseUrl(prism.url().toString()).okHttpClient(shared).maxRetries(0).build();
+    this.accessorsInstance = accessorsOf.apply(client);
+  }
+
+  /** One test per operation, one per documented error, and the coverage check last. */
+  List<DynamicTest> tests() {
+    List<DynamicTest> tests = new ArrayList<>();
+    Set<String> operationIds = new LinkedHashSet<>();
+    openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+      String name = method + " " + path + " (" + operation.getOperationId() + ")";
+      operationIds.add(operation.getOperationId());
+      tests.add(DynamicTest.dynamicTest(name + " answers its example, in both forms",
+          () -> callSucceeds(path, method, operation)));
+      operation.getResponses().forEach((code, response) -> {
+        if (code.matches("[45]\\d\\d")) {
+          tests.add(DynamicTest.dynamicTest(name + " answering " + code + " throws its typed exception",
+              () -> callFailsWith(path, operation, Integer.parseInt(code))));
+        }
+      });
+    }));
+    tests.add(DynamicTest.dynamicTest("every operation in the spec was exercised",
+        () -> assertEquals(operationIds, exercised, "operations exercised")));
+    return tests;
+  }
+
+  private void callSucceeds(String path, PathItem.HttpMethod httpMethod, Operation operation) throws Throwable {
+    exchanges.clear();
+    Object api = api(operation);
+    Method blocking = method(api, operation.getOperationId(), operation);
+    Method async = method(api, operation.getOperationId() + "Async", operation);
+    Object[] args = arguments(blocking, operation);
+
+    Object result = invoke(api, blocking, args);
+    Object asyncResult = ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS);
+
+    Object expected = successExample(operation);
+    assertEquals(expected, comparable(result, blocking.getGenericReturnType()), "blocking result vs the spec's example");
+    assertEquals(expected, comparable(asyncResult, blocking.getGenericReturnType()), "async result vs the spec's example");
+    assertEquals(List.of(), violations, "Prism's sl-violations");
+    String call = httpMethod + " " + Pattern.compile("\\{[^}]+}").matcher(path).replaceAll("[^/]+");
+    boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+    long matching = exchanges.stream()
+        .filter(e -> e.matches(call + " -> 200" + (secured ? " \\(with JWT\\)" : "")))
+        .count();
+    assertEquals(2, matching, "two calls, each 200" + (secured ? " with the JWT" : "") + ": " + exchanges);
+    exercised.add(operation.getOperationId());
+  }
+
+  private void callFailsWith(String path, Operation operation, int status) throws Throwable {
+    Object api = api(operation);
+    Method blocking = method(api, operation.getOperationId(), operation);
+    Method async = method(api, operation.getOperationId() + "Async", operation);
+    Object[] args = arguments(blocking, operation);
+    Class<? extends OsaiServiceException> expected = expectedException(status);
+    Pattern pathPattern = Pattern.compile(".*" + path.replaceAll("\\{[^}]+}", "[^/]+"));
+    preferred.set(Map.entry(pathPattern, status));
+    try {
+      OsaiServiceException thrown = assertThrows(expected, () -> invoke(api, blocking, args));
+      assertEquals(status, thrown.statusCode());
+      ExecutionException wrapped = assertThrows(ExecutionException.class,
+          () -> ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS));
+      assertEquals(expected, wrapped.getCause().getClass());
+    } finally {
+      preferred.set(null);
+    }
+  }
+
+  static Class<? extends OsaiServiceException> expectedException(int status) {
+    switch (status) {
+      case 400: return BadRequestException.class;
+      case 401: return UnauthorizedException.class;
+      case 403: return PermissionDeniedException.class;
+      case 404: return NotFoundException.class;
+      case 429: return RateLimitException.class;
+      default: return status >= 500 ? InternalServerException.class : UnexpectedStatusCodeException.class;
+    }
+  }
+
+  /** The tag's interface, reached through its generated accessor. */
+  private Object api(Operation operation) throws Exception {
+    String tag = operation.getTags().get(0);
+    String iface = apiPackage + "." + Character.toUpperCase(tag.charAt(0)) + tag.substring(1) + "Api";
+    Class<?> type;
+    try {
+      type = Class.forName(iface);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("tag " + tag + " has no generated interface " + iface, e);
+    }
+    for (Method accessor : accessors.getMethods()) {
+      if (accessor.getParameterCount() == 0 && accessor.getReturnType() == type) {
+        return accessor.invoke(accessorsInstance);
+      }
+    }
+    throw new AssertionError(accessors.getName() + " has no accessor for " + iface);
+  }
+
+  private static Method method(Object api, String name, Operation operation) {
+    for (Class<?> type : api.getClass().getInterfaces()) {
+      for (Method method : type.getMethods()) {
+        if (method.getName().equals(name)) {
+          return method;
+        }
+      }
+    }
+    throw new AssertionError("operation " + operation.getOperationId() + " has no generated method " + name);
+  }
+
+  private static Object invoke(Object api, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(api, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Arguments from the spec's examples, matched to parameters by their Retrofit annotations. */
+  private Object[] arguments(Method method, Operation operation) throws IOException {
+    Type[] types = method.getGenericParameterTypes();
+    Annotation[][] annotations = method.getParameterAnnotations();
+    Object[] args = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      Object example = null;
+      for (Annotation annotation : annotations[i]) {
+        if (annotation instanceof retrofit2.http.Body) {
+          example = mediaExample(operation.getRequestBody().getContent().get("application/json"));
+        } else if (annotation instanceof retrofit2.http.Path) {
+          example = parameterExample(operation, "path", ((retrofit2.http.Path) annotation).value());
+        } else if (annotation instanceof retrofit2.http.Query) {
+          example = parameterExample(operation, "query", ((retrofit2.http.Query) annotation).value());
+        } else if (annotation instanceof retrofit2.http.Header) {
+          example = parameterExample(operation, "header", ((retrofit2.http.Header) annotation).value());
+        }
+      }
+      assertNotNull(example, operation.getOperationId() + ": parameter " + i + " of " + method + " has no example in the spec");
+      args[i] = MOSHI.adapter(types[i]).fromJson(Json.mapper().writeValueAsString(example));
+    }
+    return args;
+  }
+
+  private static Object parameterExample(Operation operation, String in, String name) {
+    for (Parameter parameter : operation.getParameters()) {
+      if (parameter.getIn().equals(in) && parameter.getName().equals(name)) {
+        if (parameter.getExample() != null) {
+          return parameter.getExample();
+        }
+        return parameter.getSchema() == null ? null : parameter.getSchema().getExample();
+      }
+    }
+    return null;
+  }
+
+  private static Object mediaExample(MediaType media) {
+    if (media == null) {
+      return null;
+    }
+    if (media.getExample() != null) {
+      return media.getExample();
+    }
+    if (media.getExamples() != null && !media.getExamples().isEmpty()) {
+      return media.getExamples().values().iterator().next().getValue();
+    }
+    return media.getSchema() == null ? null : media.getSchema().getExample();
+  }
+
+  /** The 2xx example as a plain value (text as it is, JSON as maps, lists and doubles). */
+  private static Object successExample(Operation operation) throws IOException {
+    for (Map.Entry<String, ApiResponse> response : operation.getResponses().entrySet()) {
+      if (response.getKey().startsWith("2") && response.getValue().getContent() != null) {
+        for (Map.Entry<String, MediaType> media : response.getValue().getContent().entrySet()) {
+          Object example = mediaExample(media.getValue());
+          if (media.getKey().toLowerCase(Locale.ROOT).contains("json")) {
+            return MOSHI.adapter(Object.class).fromJson(Json.mapper().writeValueAsString(example));
+          }
+          return example;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object comparable(Object result, Type type) throws IOException {
+    if (result instanceof String || result == null) {
+      return result;
+    }
+    return MOSHI.adapter(Object.class).fromJson(MOSHI.adapter(type).toJson(result));
+  }
+
+  /** The spec's operations, in document order, as {@code "METHOD path"}. */
+  Map<String, String> operations() {
+    Map<String, String> operations = new LinkedHashMap<>();
+    openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+        .forEach((method, operation) -> operations.put(operation.getOperationId(), method + " " + path)));
+    return operations;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    shared.dispatcher().executorService().shutdown();
+    shared.connectionPool().evictAll();
+  }
+}
