@@ -61,6 +61,7 @@ final class SpecContract implements AutoCloseable {
   private final OkHttpClient shared;
   /** The status Prism should answer for requests to this path pattern, or null. */
   private final AtomicReference<Map.Entry<Pattern, Integer>> preferred = new AtomicReference<>();
+  private final PrismServer prism;
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<String> exchanges = new CopyOnWriteArrayList<>();
   private final Set<String> exercised = new LinkedHashSet<>();
@@ -79,6 +80,7 @@ final class SpecContract implements AutoCloseable {
     this.openApi = parsed.getOpenAPI();
     this.apiPackage = apiPackage;
     this.accessors = accessors;
+    this.prism = prism;
     this.shared = new OkHttpClient.Builder()
         .addNetworkInterceptor(chain -> {
           Request request = chain.request();
@@ -105,6 +107,7 @@ final class SpecContract implements AutoCloseable {
   /** One test per operation, one per documented error, and the coverage check last. */
   List<DynamicTest> tests() {
     List<DynamicTest> tests = new ArrayList<>();
+    tests.add(DynamicTest.dynamicTest("control: a request that breaks the spec is reported", this::controlIsCaught));
     Set<String> operationIds = new LinkedHashSet<>();
     openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
       String name = method + " " + path + " (" + operation.getOperationId() + ")";
@@ -163,6 +166,21 @@ final class SpecContract implements AutoCloseable {
     } finally {
       preferred.set(null);
     }
+  }
+
+  /** Proves the violation check is not vacuous: a body that is not a JSON string is reported. */
+  private void controlIsCaught() throws IOException {
+    String path = openApi.getPaths().keySet().iterator().next().replaceAll("\\{[^}]+}", "x");
+    Request wrong = new Request.Builder()
+        .url(prism.url().resolve(path.substring(1)))
+        .post(okhttp3.RequestBody.create("123", okhttp3.MediaType.get("application/json")))
+        .build();
+    try (Response response = shared.newCall(wrong).execute()) {
+      assertTrue(response.code() >= 400, "Prism accepted " + wrong + ": " + response);
+    }
+    assertEquals(1, violations.size(), "the recorder saw Prism's sl-violations: " + exchanges);
+    violations.clear();
+    exchanges.clear();
   }
 
   static Class<? extends OsaiServiceException> expectedException(int status) {

@@ -1,0 +1,83 @@
+package com.onestepai.osai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate on edited copies of the spec: what it lets through and what it stops. (The build runs
+ * the gate itself on openapi/osai.yaml before compiling.)
+ */
+class SpecCompatibilityGateTest {
+  static final Path SPEC = PrismServer.projectDir().resolve("openapi/osai.yaml");
+
+  @TempDir Path dir;
+
+  SpecCompatibilityGate.Verdict checkEdited(String from, String to, String version) throws IOException {
+    Path released = Files.createDirectories(dir.resolve("released"));
+    String spec = Files.readString(SPEC);
+    Files.writeString(released.resolve("osai-1.2.3.yaml"), spec);
+    Files.writeString(released.resolve("osai-1.10.0.yaml"), spec); // the last release: 1.10 > 1.2
+    String edited = spec.replace(from, to);
+    assertFalse(edited.equals(spec) && !from.equals(to), "the edit applies");
+    Path current = dir.resolve("osai.yaml");
+    Files.writeString(current, edited);
+    return SpecCompatibilityGate.check(released, current, version, dir.resolve("report.md"));
+  }
+
+  @Test
+  void theProjectSpecMatchesItsLastRelease() throws IOException {
+    Path released = SpecCompatibilityGate.lastReleased(PrismServer.projectDir().resolve("openapi/released"));
+    SpecCompatibilityGate.Verdict verdict =
+        SpecCompatibilityGate.check(released.getParent(), SPEC, System.getProperty("osai.version"), dir.resolve("r.md"));
+    assertEquals(List.of(), verdict.breaks);
+  }
+
+  @Test
+  void removingAnOperationFailsTheBuildWithAReport() throws IOException {
+    SpecCompatibilityGate.Verdict verdict = checkEdited("  /Users:\n    get:", "  /UsersGone:\n    get:", "1.11.0");
+
+    assertEquals("osai-1.10.0.yaml", verdict.released.getFileName().toString());
+    assertTrue(verdict.breaks.contains("removed: GET /Users"), verdict.breaks.toString());
+    assertTrue(verdict.failsTheBuild());
+    String report = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("**breaking: the build fails**"), report);
+    assertTrue(report.contains("/Users"), report);
+  }
+
+  @Test
+  void renamingAnOperationIdIsBreakingForTheSdk() throws IOException {
+    SpecCompatibilityGate.Verdict verdict =
+        checkEdited("operationId: getCurrentUser", "operationId: getMe", "1.10.1");
+
+    assertEquals(List.of("operationId removed or renamed (a generated method): getCurrentUser"), verdict.breaks);
+    assertTrue(verdict.failsTheBuild());
+  }
+
+  @Test
+  void aBreakingChangeIsAllowedInANewMajorVersion() throws IOException {
+    SpecCompatibilityGate.Verdict verdict = checkEdited("operationId: getCurrentUser", "operationId: getMe", "2.0.0-SNAPSHOT");
+
+    assertFalse(verdict.breaks.isEmpty());
+    assertFalse(verdict.failsTheBuild());
+  }
+
+  @Test
+  void addingAnOperationIsCompatible() throws IOException {
+    String added = "  /Users/Ping:\n    get:\n      tags: [Users]\n      operationId: ping\n"
+        + "      summary: Ping\n      description: Ping.\n      responses:\n        \"204\":\n"
+        + "          description: Pong.\ncomponents:";
+    SpecCompatibilityGate.Verdict verdict = checkEdited("components:", added, "1.10.1");
+
+    assertEquals(List.of(), verdict.breaks);
+    assertFalse(verdict.failsTheBuild());
+  }
+}
