@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -57,6 +59,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final Session session;
+  private final ThreadPoolExecutor signInExecutor;
   private final Retrofit retrofit;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
 
@@ -93,9 +96,28 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
             .addConverterFactory(new OsaiConverterFactory(new Moshi.Builder().build()))
             .addCallAdapterFactory(new OsaiCallAdapterFactory(redactor));
 
-    // Sign-in goes through the generated signIn on a client without the bearer interceptor.
+    // Sign-in goes through the generated signIn on a client without the bearer interceptor, and
+    // follows no redirect: OkHttp would send the access token on to wherever it points.
     Session.ServerDate serverDate = new Session.ServerDate();
-    OkHttpClient signInHttp = http.newBuilder().addInterceptor(serverDate).build();
+    OkHttpClient signInHttp =
+        http.newBuilder()
+            .addInterceptor(serverDate)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build();
+    // Sign-ins run on a thread of their own, never queued behind the calls waiting for them.
+    this.signInExecutor =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "OSAI sign-in");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.session =
         new Session(
             builder.accessToken,
@@ -105,7 +127,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
             redactor,
             builder.clock,
             builder.refreshMarginMillis,
-            http.dispatcher().executorService());
+            signInExecutor);
 
     OkHttpClient apiHttp =
         http.newBuilder().addInterceptor(new BearerAuthInterceptor(session)).build();
@@ -182,6 +204,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
    */
   @Override
   public void close() {
+    signInExecutor.shutdown();
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

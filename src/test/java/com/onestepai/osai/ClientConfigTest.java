@@ -37,7 +37,7 @@ class ClientConfigTest {
     for (double random : new double[] {0.0, 0.999}) {
       List<Long> waits = new CopyOnWriteArrayList<>();
       OsaiClient.Builder builder = builder().maxRetries(6);
-      builder.sleeper = nanos -> waits.add(TimeUnit.NANOSECONDS.toMillis(nanos));
+      builder.sleeper = (nanos, canceled) -> waits.add(TimeUnit.NANOSECONDS.toMillis(nanos));
       builder.random = () -> random;
       server.enqueue(text(JWT));
       for (int i = 0; i < 7; i++) {

@@ -182,6 +182,15 @@ class FaultMatrixTest {
         row("/Users 401 twice: no loop", UnauthorizedException.class, 4, waits(),
             jwtText(), status(401), text(JWT_2), status(401)),
         calling(row("POST 503 is not retried", InternalServerException.class, 2, waits(), jwtText(), html(503)), POST_THING),
+        calling(row("POST whose connection drops once sent: not sent again", OsaiIoException.class, 2, waits(),
+            jwtText(), new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).body("{}").build()),
+            POST_THING),
+        row("sign-in answers a redirect: not followed with the token", UnexpectedStatusCodeException.class, 1, waits(),
+            new MockResponse.Builder().code(308).addHeader("Location", "/elsewhere/Users/SignIn").build(), jwtText()),
+        configured(row("the access token supplier throws", OsaiException.class, 0, waits()),
+            b -> b.accessToken(() -> {
+              throw new IllegalStateException("vault down");
+            })),
         calling(row("POST 200", User.class, 2, waits(), jwtText(), user()), POST_THING));
   }
 
@@ -199,7 +208,7 @@ class FaultMatrixTest {
         OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api/").toString())
             .logLevel(logLevel).logger(logs::add);
     builder.clock = () -> NOW_MILLIS;
-    builder.sleeper = nanos -> waits.add(TimeUnit.NANOSECONDS.toMillis(nanos));
+    builder.sleeper = (nanos, canceled) -> waits.add(TimeUnit.NANOSECONDS.toMillis(nanos));
     builder.random = () -> 0; // no jitter: the waits are exact
     row.config.accept(builder);
 

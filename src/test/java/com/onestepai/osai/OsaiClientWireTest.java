@@ -34,7 +34,7 @@ class OsaiClientWireTest {
   @BeforeEach
   void setUp() {
     OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
-    builder.sleeper = nanos -> {}; // retries without waiting; RetryInterceptor's tests cover the waits
+    builder.sleeper = (nanos, canceled) -> {}; // retries without waiting; RetryInterceptor's tests cover the waits
     client = builder.build();
   }
 
@@ -184,6 +184,30 @@ class OsaiClientWireTest {
   }
 
   @Test
+  void anErrorBodyIsKeptToItsFirst8KiB() {
+    server.enqueue(jwtAsText());
+    server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
+        .body("x".repeat(1024 * 1024)).build());
+
+    BadRequestException e = assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
+
+    assertEquals(8192, e.body().length());
+    assertTrue(e.getMessage().length() < 400, "the message holds a snippet: " + e.getMessage().length());
+  }
+
+  @Test
+  void anErrorBodyCutShortKeepsTheStatus() {
+    server.enqueue(jwtAsText());
+    server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
+        .body("partial error text" + " ".repeat(64 * 1024))
+        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build());
+
+    BadRequestException e = assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
+
+    assertTrue(e.body().startsWith("partial error text"), e.body());
+  }
+
+  @Test
   void unauthorizedUserCallIsAnUnauthorizedException() {
     server.enqueue(jwtAsText());
     server.enqueue(json(401, "{\"message\":\"expired\"}"));
@@ -279,7 +303,7 @@ class OsaiClientWireTest {
     int port = server.getPort();
     server.close();
     OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1:" + port + "/api");
-    builder.sleeper = nanos -> {};
+    builder.sleeper = (nanos, canceled) -> {};
     OsaiClient closedServer = builder.build();
 
     OsaiIoException e = assertThrows(OsaiIoException.class, () -> closedServer.users().getCurrentUser());

@@ -55,7 +55,7 @@ class SessionConcurrencyTest {
   OsaiClient client(AtomicLong clock) {
     OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
     builder.clock = clock::get;
-    builder.sleeper = nanos -> {};
+    builder.sleeper = (nanos, canceled) -> {};
     return builder.build();
   }
 

@@ -32,7 +32,7 @@ public final class BearerAuthInterceptor implements Interceptor {
     }
     Jwt jwt;
     try {
-      jwt = session.jwt(waitBudgetNanos(chain));
+      jwt = session.jwt(waitBudgetNanos(chain), chain.call()::isCanceled);
     } catch (OsaiException e) {
       throw new InterceptorFailure(e);
     }
@@ -44,7 +44,7 @@ public final class BearerAuthInterceptor implements Interceptor {
     response.close();
     Jwt replacement;
     try {
-      replacement = session.replace(jwt, waitBudgetNanos(chain));
+      replacement = session.replace(jwt, waitBudgetNanos(chain), chain.call()::isCanceled);
     } catch (OsaiException e) {
       throw new InterceptorFailure(e);
     }

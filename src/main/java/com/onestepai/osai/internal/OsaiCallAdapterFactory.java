@@ -1,11 +1,15 @@
 package com.onestepai.osai.internal;
 
 import com.onestepai.osai.OsaiInvalidDataException;
+import com.onestepai.osai.OsaiIoException;
+import java.io.InterruptedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
+import okio.AsyncTimeout;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Callback;
@@ -113,6 +117,11 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
       return type;
     }
 
+    /**
+     * Enqueues the call. Its timeout starts now, not when a dispatcher thread picks it up as
+     * OkHttp's own would: time spent queued behind other calls to the host counts. The watchdog
+     * is okio's, the one OkHttp's timeouts use: no thread of ours.
+     */
     @Override
     public CompletableFuture<T> adapt(Call<T> call) {
       CompletableFuture<T> future =
@@ -125,10 +134,39 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
               return super.cancel(mayInterruptIfRunning);
             }
           };
+      long timeoutNanos;
+      try {
+        timeoutNanos = call.timeout().timeoutNanos(); // builds the request: may fail
+      } catch (RuntimeException e) {
+        future.completeExceptionally(failureOf(call, e));
+        return future;
+      }
+      AsyncTimeout watchdog =
+          new AsyncTimeout() {
+            @Override
+            protected void timedOut() {
+              call.cancel();
+              Request request = call.request();
+              future.completeExceptionally(
+                  new OsaiIoException(
+                      request.method()
+                          + " "
+                          + request.url()
+                          + " timed out after "
+                          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                          + " ms, counted from when it was enqueued",
+                      new InterruptedIOException("timeout")));
+            }
+          };
+      if (timeoutNanos > 0) {
+        watchdog.timeout(timeoutNanos, TimeUnit.NANOSECONDS);
+        watchdog.enter();
+      }
       call.enqueue(
           new Callback<T>() {
             @Override
             public void onResponse(Call<T> call, Response<T> response) {
+              watchdog.exit();
               try {
                 future.complete(bodyOf(call, response, type));
               } catch (RuntimeException e) {
@@ -138,6 +176,7 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
             @Override
             public void onFailure(Call<T> call, Throwable t) {
+              watchdog.exit();
               try {
                 future.completeExceptionally(failureOf(call, t));
               } catch (Error e) {

@@ -7,9 +7,13 @@ import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Invocation;
 
 /**
@@ -24,6 +28,8 @@ import retrofit2.Invocation;
  * the OkHttp call timeout, which covers sign-in, every attempt and every wait.
  *
  * <p>It must be the first application interceptor: it starts the {@link Deadline} the others read.
+ * It also hands on only the first {@link Errors#BODY_LIMIT} bytes of an error answer's body, since
+ * Retrofit would otherwise read all of it into memory.
  */
 public final class RetryInterceptor implements Interceptor {
   static final long INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -66,6 +72,7 @@ public final class RetryInterceptor implements Interceptor {
       } catch (InterceptorFailure e) {
         throw e; // sign-in failed, after its own retries
       } catch (IOException e) {
+        // Any call may be retried when the connection was refused: nothing was sent.
         boolean retryable = idempotent || e instanceof ConnectException;
         if (!retryable || attempt >= maxRetries || chain.call().isCanceled()) {
           throw e;
@@ -74,25 +81,48 @@ public final class RetryInterceptor implements Interceptor {
         if (delay >= deadline.remainingNanos()) {
           throw e;
         }
-        sleep(delay);
+        sleep(delay, chain.call());
         continue;
       }
       if (!idempotent || attempt >= maxRetries || !isRetryable(response.code())) {
-        return response;
+        return boundErrorBody(response);
       }
       long delay = retryAfterNanos(response);
       if (delay > maxRetryAfterNanos) {
-        return response; // the server asks for longer than the caller lets us wait
+        return boundErrorBody(response); // the server asks for longer than the caller lets us wait
       }
       if (delay < 0) {
         delay = backoffNanos(attempt);
       }
       if (delay >= deadline.remainingNanos()) {
-        return response;
+        return boundErrorBody(response);
       }
       response.close(); // closed here: the request is sent again
-      sleep(delay);
+      sleep(delay, chain.call());
     }
+  }
+
+  /**
+   * An error answer with at most {@link Errors#BODY_LIMIT} bytes of its body, read here: a body cut
+   * short by the network keeps what arrived, and the status still reaches the caller.
+   */
+  private static Response boundErrorBody(Response response) {
+    ResponseBody body = response.body();
+    if (response.isSuccessful() || body == null) {
+      return response;
+    }
+    Buffer kept = new Buffer();
+    try {
+      BufferedSource source = body.source();
+      source.request(Errors.BODY_LIMIT);
+      Buffer read = source.getBuffer();
+      read.copyTo(kept, 0, Math.min(read.size(), Errors.BODY_LIMIT));
+    } catch (IOException cutShort) {
+      // Keep what arrived.
+    } finally {
+      response.close();
+    }
+    return response.newBuilder().body(ResponseBody.create(kept, body.contentType(), kept.size())).build();
   }
 
   /**
@@ -119,7 +149,16 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   private static boolean isIdempotent(Request request) {
-    switch (request.method()) {
+    if (isIdempotentMethod(request.method())) {
+      return true;
+    }
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation != null && invocation.method().isAnnotationPresent(Idempotent.class);
+  }
+
+  /** Whether HTTP defines {@code method} as idempotent (RFC 9110, 9.2.2). */
+  static boolean isIdempotentMethod(String method) {
+    switch (method) {
       case "GET":
       case "HEAD":
       case "OPTIONS":
@@ -127,8 +166,7 @@ public final class RetryInterceptor implements Interceptor {
       case "DELETE":
         return true;
       default:
-        Invocation invocation = request.tag(Invocation.class);
-        return invocation != null && invocation.method().isAnnotationPresent(Idempotent.class);
+        return false;
     }
   }
 
@@ -155,12 +193,15 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private void sleep(long nanos) throws InterruptedIOException {
+  private void sleep(long nanos, Call call) throws IOException {
     try {
-      sleeper.sleep(nanos);
+      sleeper.sleep(nanos, call::isCanceled);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to retry");
+    }
+    if (call.isCanceled()) {
+      throw new IOException("Canceled");
     }
   }
 }

@@ -5,6 +5,7 @@ import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.OsaiServiceException;
+import com.onestepai.osai.UnexpectedStatusCodeException;
 import java.io.IOException;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -28,8 +30,9 @@ import okhttp3.Response;
  * immutable {@link Jwt} in a volatile field, read without locking on every call; when it must be
  * replaced, one caller (the leader) starts the sign-in, outside the lock, and every caller, the
  * leader too, waits for the same future, each no longer than its own deadline, and shares its JWT
- * or its failure. The sign-in runs on {@code executor} so that a caller whose deadline passes can
- * leave while it finishes for the others. A failure is not cached: the next call tries again.
+ * or its failure. The sign-in runs on {@code executor}, the client's own, so that a caller whose
+ * deadline passes (or whose call is cancelled) can leave while it finishes for the others. A failure
+ * is not cached: the next call tries again.
  */
 public final class Session {
   private final Supplier<String> accessToken;
@@ -71,32 +74,44 @@ public final class Session {
     this.executor = executor;
   }
 
+  private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final BooleanSupplier NEVER = () -> false;
+
   /**
    * Returns a fresh JWT, signing in first when there is none or the current one is due for
-   * replacement. Waits at most {@code timeoutNanos} for another caller's sign-in.
+   * replacement. Waits at most {@code timeoutNanos} for the sign-in, and stops waiting soon after
+   * {@code canceled} turns true.
    */
-  Jwt jwt(long timeoutNanos) {
+  Jwt jwt(long timeoutNanos, BooleanSupplier canceled) {
     Jwt jwt = current;
     if (jwt != null && jwt.isFresh(clock.getAsLong())) {
       return jwt;
     }
-    return refresh(jwt, timeoutNanos);
+    return refresh(jwt, timeoutNanos, canceled);
+  }
+
+  Jwt jwt(long timeoutNanos) {
+    return jwt(timeoutNanos, NEVER);
   }
 
   /**
    * The server rejected {@code rejected}: forget it unless another caller already replaced it,
    * then return a JWT to replay with (a new one, or the one that replaced it).
    */
-  Jwt replace(Jwt rejected, long timeoutNanos) {
+  Jwt replace(Jwt rejected, long timeoutNanos, BooleanSupplier canceled) {
     synchronized (lock) {
       if (current == rejected) {
         current = null;
       }
     }
-    return jwt(timeoutNanos);
+    return jwt(timeoutNanos, canceled);
   }
 
-  private Jwt refresh(Jwt stale, long timeoutNanos) {
+  Jwt replace(Jwt rejected, long timeoutNanos) {
+    return replace(rejected, timeoutNanos, NEVER);
+  }
+
+  private Jwt refresh(Jwt stale, long timeoutNanos, BooleanSupplier canceled) {
     CompletableFuture<Jwt> flight;
     boolean leader = false;
     synchronized (lock) {
@@ -112,14 +127,17 @@ public final class Session {
     }
     if (leader) {
       // The network call runs outside the lock; the lock only elects the leader.
-      Runnable signIn = () -> land(flight);
       try {
-        executor.execute(signIn);
+        executor.execute(() -> land(flight));
       } catch (RejectedExecutionException e) {
-        signIn.run(); // the client is closing: sign in on this thread
+        synchronized (lock) {
+          inFlight = null;
+        }
+        flight.completeExceptionally(
+            new OsaiIoException("Cannot sign in: the OsaiClient has been closed.", e));
       }
     }
-    return await(flight, timeoutNanos);
+    return await(flight, timeoutNanos, canceled);
   }
 
   private void land(CompletableFuture<Jwt> flight) {
@@ -127,8 +145,10 @@ public final class Session {
     Throwable failure = null;
     try {
       jwt = signIn();
-    } catch (RuntimeException | Error e) {
+    } catch (OsaiException | Error e) {
       failure = e;
+    } catch (RuntimeException e) {
+      failure = new OsaiException("Sign-in failed unexpectedly: " + e.getClass().getName(), e);
     }
     // The flight ends before its waiters wake: a caller that returns with this failure and calls
     // again at once must find no flight, and start a new sign-in rather than share this failure.
@@ -145,18 +165,31 @@ public final class Session {
     }
   }
 
-  private Jwt await(CompletableFuture<Jwt> flight, long timeoutNanos) {
+  /** Waits in slices, so that a cancelled call stops waiting within one slice. */
+  private Jwt await(CompletableFuture<Jwt> flight, long timeoutNanos, BooleanSupplier canceled) {
+    long deadline = System.nanoTime() + timeoutNanos;
     try {
-      return flight.get(timeoutNanos, TimeUnit.NANOSECONDS);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new OsaiIoException(
+              "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn", new TimeoutException());
+        }
+        if (canceled.getAsBoolean()) {
+          throw new OsaiIoException("Canceled while waiting for sign-in at " + baseUrl, null);
+        }
+        try {
+          return flight.get(Math.min(left, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slice) {
+          // next slice
+        }
+      }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }
       throw (Error) cause;
-    } catch (TimeoutException e) {
-      throw new OsaiIoException(
-          "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OsaiIoException("Interrupted while waiting for sign-in at " + baseUrl, e);
@@ -164,7 +197,13 @@ public final class Session {
   }
 
   private Jwt signIn() {
-    String token = accessToken.get();
+    String token;
+    try {
+      token = accessToken.get();
+    } catch (RuntimeException e) {
+      throw new OsaiException(
+          "The access token supplier threw " + e.getClass().getName() + "; see the cause.", e);
+    }
     if (token == null || token.trim().isEmpty()) {
       throw new OsaiException(
           "The access token is "
@@ -173,7 +212,7 @@ public final class Session {
               + " OsaiClient.builder().accessToken(...) or set OSAI_API_TOKEN.");
     }
     token = token.trim();
-    redactor.remember(token);
+    redactor.rememberAccessToken(token);
     String body;
     long receivedAt;
     try {
@@ -181,6 +220,21 @@ public final class Session {
       receivedAt = clock.getAsLong();
     } catch (OsaiServiceException e) {
       int status = e.statusCode();
+      if (status >= 300 && status < 400) {
+        throw new UnexpectedStatusCodeException(
+            "Sign-in at "
+                + baseUrl
+                + " answered a redirect (HTTP "
+                + status
+                + (e.headers().get("Location") == null ? "" : " to " + e.headers().get("Location"))
+                + "). The SDK does not send the access token on to another address: set the base URL"
+                + " to where the API is.",
+            status,
+            e.method(),
+            e.url(),
+            e.headers(),
+            e.body());
+      }
       if (status == 400 || status == 401 || status == 403) {
         throw new AccessTokenRejectedException(
             "Sign-in at "
@@ -206,7 +260,7 @@ public final class Session {
       throw new OsaiInvalidDataException(
           "Sign-in at " + baseUrl + " answered with an empty body instead of a JWT.", null);
     }
-    redactor.remember(value);
+    redactor.rememberJwt(value);
     return Jwt.parse(value, receivedAt, serverDate.lastMillis, refreshMarginMillis);
   }
 
