@@ -176,6 +176,7 @@ class SessionConcurrencyTest {
     int moveEvery = 1000;
     AtomicInteger finished = new AtomicInteger();
     AtomicInteger moves = new AtomicInteger();
+    List<String> failureMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     try (OsaiClient client = client(clock)) {
       List<Integer> failures = runOnThreads(threads, () -> {
@@ -185,6 +186,7 @@ class SessionConcurrencyTest {
             client.users().getCurrentUser();
           } catch (OsaiException e) {
             failed++;
+            failureMessages.add(e.toString());
           }
           int done = finished.incrementAndGet();
           if (done % moveEvery == 0 && done < threads * callsEach) {
@@ -195,7 +197,7 @@ class SessionConcurrencyTest {
         return failed;
       });
 
-      assertEquals(0, failures.stream().mapToInt(Integer::intValue).sum(), "failed calls");
+      assertEquals(0, failures.stream().mapToInt(Integer::intValue).sum(), "failed calls: " + failureMessages);
     }
     assertEquals(9, moves.get());
     assertEquals(moves.get() + 1, signIns.get(), "one sign-in at the start and one per expiry");
