@@ -53,9 +53,14 @@ class SessionConcurrencyTest {
   }
 
   OsaiClient client(AtomicLong clock) {
-    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
+    // A pool as large as the thread count, as a caller running 200 threads would configure: each
+    // thread keeps its connection instead of opening a new one per call.
+    okhttp3.OkHttpClient pooled = new okhttp3.OkHttpClient.Builder()
+        .connectionPool(new okhttp3.ConnectionPool(256, 1, TimeUnit.MINUTES))
+        .build();
+    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString())
+        .okHttpClient(pooled);
     builder.clock = clock::get;
-    builder.sleeper = (nanos, canceled) -> {};
     return builder.build();
   }
 
