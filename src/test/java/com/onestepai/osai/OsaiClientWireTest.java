@@ -279,7 +279,8 @@ class OsaiClientWireTest {
     take(); // sign-in
     take(); // the /Users request is on the wire
 
-    assertTrue(future.cancel(true));
+    boolean cancelled = future.cancel(true);
+    assertTrue(cancelled, () -> "already done: " + future.handle((u, t) -> u + " / " + t).join());
 
     assertTrue(canceled.await(5, TimeUnit.SECONDS), "OkHttp saw the call cancelled");
     assertThrows(java.util.concurrent.CancellationException.class, future::join);
