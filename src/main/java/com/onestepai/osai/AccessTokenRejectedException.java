@@ -4,8 +4,8 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
- * Sign-in refused the access token (the server answered 400, 401 or 403 to {@code
- * POST /Users/SignIn}). Retrying does not help: the token expired, was deleted in OSAI Settings, is
+ * Sign-in refused the access token (the server answered 400, 401 or 403 to {@code POST
+ * /Users/SignIn}). Retrying does not help: the token expired, was deleted in OSAI Settings, is
  * mistyped, or belongs to the other region (EU and US tokens are not interchangeable).
  *
  * <pre>{@code

@@ -3,7 +3,10 @@ package com.onestepai.osai;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** The OSAI API answered {@code 400 Bad Request}: the request was malformed or failed validation; {@link #body()} usually says which field. */
+/**
+ * The OSAI API answered {@code 400 Bad Request}: the request was malformed or failed validation;
+ * {@link #body()} usually says which field.
+ */
 public class BadRequestException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,8 @@
 package com.onestepai.osai;
 
 /**
- * How much of each HTTP exchange the client logs. Off by default; the {@code Authorization}
- * header, the access token and every JWT are redacted at every level, and sign-in's bodies (both
+ * How much of each HTTP exchange the client logs. Off by default; the {@code Authorization} header,
+ * the access token and every JWT are redacted at every level, and sign-in's bodies (both
  * credentials) are never logged.
  *
  * <pre>{@code

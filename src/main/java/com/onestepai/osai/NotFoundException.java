@@ -3,7 +3,10 @@ package com.onestepai.osai;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** The OSAI API answered {@code 404 Not Found}: the resource does not exist, or the base URL is wrong. */
+/**
+ * The OSAI API answered {@code 404 Not Found}: the resource does not exist, or the base URL is
+ * wrong.
+ */
 public class NotFoundException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -50,9 +50,14 @@ import retrofit2.Retrofit;
 public final class OsaiClient implements OsaiApis, AutoCloseable {
   /** Environment variable holding the access token. */
   public static final String ENV_ACCESS_TOKEN = "OSAI_API_TOKEN";
+
   /** Environment variable holding the base URL (default: {@link Region#EU}). */
   public static final String ENV_BASE_URL = "OSAI_URL";
-  /** Environment variable holding the {@link LogLevel}: {@code basic}, {@code headers} or {@code body}. */
+
+  /**
+   * Environment variable holding the {@link LogLevel}: {@code basic}, {@code headers} or {@code
+   * body}.
+   */
   public static final String ENV_LOG = "OSAI_LOG";
 
   private final HttpUrl baseUrl;
@@ -86,7 +91,9 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     if (builder.logLevel != LogLevel.NONE) {
       base.addNetworkInterceptor(
           new HttpLogging(
-              HttpLoggingInterceptor.Level.valueOf(builder.logLevel.name()), builder.logger, redactor));
+              HttpLoggingInterceptor.Level.valueOf(builder.logLevel.name()),
+              builder.logger,
+              redactor));
     }
     this.http = base.build();
 
@@ -140,9 +147,9 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   }
 
   /**
-   * Returns a client configured from the environment: the access token from {@code
-   * OSAI_API_TOKEN} (required), the base URL from {@code OSAI_URL} (default {@link Region#EU}) and
-   * the log level from {@code OSAI_LOG} (default none).
+   * Returns a client configured from the environment: the access token from {@code OSAI_API_TOKEN}
+   * (required), the base URL from {@code OSAI_URL} (default {@link Region#EU}) and the log level
+   * from {@code OSAI_LOG} (default none).
    *
    * @throws IllegalStateException if {@code OSAI_API_TOKEN} is unset or blank
    * @throws IllegalArgumentException if {@code OSAI_URL} is not a usable URL or {@code OSAI_LOG} is
@@ -182,8 +189,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
 
   /**
    * Returns the implementation of a generated API interface (any interface in {@code
-   * com.onestepai.osai.api}) that uses this client's session, retries, errors and HTTP client.
-   * Made once per interface, then cached.
+   * com.onestepai.osai.api}) that uses this client's session, retries, errors and HTTP client. Made
+   * once per interface, then cached.
    *
    * @throws IllegalArgumentException if {@code service} is not a Retrofit interface
    */
@@ -267,7 +274,9 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return this;
     }
 
-    /** The region to call: sets the base URL to {@link Region#baseUrl()}. Default {@link Region#EU}. */
+    /**
+     * The region to call: sets the base URL to {@link Region#baseUrl()}. Default {@link Region#EU}.
+     */
     public Builder region(Region region) {
       this.baseUrl = Objects.requireNonNull(region, "region == null").baseUrl();
       return this;
@@ -333,8 +342,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     }
 
     /**
-     * How many times to retry a call after a connection failure or a 408, 429, 500, 502, 503 or
-     * 504 answer. Default 2; 0 turns retries off. Only idempotent calls are retried once sent.
+     * How many times to retry a call after a connection failure or a 408, 429, 500, 502, 503 or 504
+     * answer. Default 2; 0 turns retries off. Only idempotent calls are retried once sent.
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
@@ -345,8 +354,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     }
 
     /**
-     * The longest {@code Retry-After} the client honours by waiting. Asked to wait longer, it
-     * gives up and throws (a {@link RateLimitException}, say). Default 60 s.
+     * The longest {@code Retry-After} the client honours by waiting. Asked to wait longer, it gives
+     * up and throws (a {@link RateLimitException}, say). Default 60 s.
      */
     public Builder maxRetryAfter(long maxRetryAfter, TimeUnit unit) {
       this.maxRetryAfterMillis = millis("maxRetryAfter", maxRetryAfter, unit);
@@ -400,8 +409,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * Returns a new client.
      *
      * @throws IllegalStateException if no access token was given
-     * @throws IllegalArgumentException if the base URL is not an http(s) URL, or is {@code
-     *     http://} on a host that is not loopback without {@link #allowInsecureHttp}
+     * @throws IllegalArgumentException if the base URL is not an http(s) URL, or is {@code http://}
+     *     on a host that is not loopback without {@link #allowInsecureHttp}
      */
     public OsaiClient build() {
       if (accessToken == null) {

@@ -1,9 +1,9 @@
 package com.onestepai.osai;
 
 /**
- * The server answered with success, but the body could not be read as the type the API
- * description promises: malformed or truncated JSON, a wrong content type (an HTML page from a
- * proxy, say), or an empty body.
+ * The server answered with success, but the body could not be read as the type the API description
+ * promises: malformed or truncated JSON, a wrong content type (an HTML page from a proxy, say), or
+ * an empty body.
  *
  * <p>The message names the expected type, the content type and the start of the body. It usually
  * means the base URL points at something that is not the OSAI API, or that the API changed.

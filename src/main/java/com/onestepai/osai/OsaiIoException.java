@@ -2,7 +2,8 @@ package com.onestepai.osai;
 
 /**
  * The request could not be sent or its answer not read: connection refused or reset, DNS failure,
- * TLS failure, a timeout, or a cancelled call. The cause is the underlying {@link java.io.IOException}.
+ * TLS failure, a timeout, or a cancelled call. The cause is the underlying {@link
+ * java.io.IOException}.
  *
  * <p>Whether it is safe to try again depends on the operation: the server may have acted on a
  * request whose answer was lost.

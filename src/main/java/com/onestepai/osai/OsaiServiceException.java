@@ -4,11 +4,11 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
- * The OSAI API answered with an error status (not 2xx). Subclasses name the common statuses:
- * {@link BadRequestException} (400), {@link UnauthorizedException} (401),
- * {@link PermissionDeniedException} (403), {@link NotFoundException} (404),
- * {@link RateLimitException} (429), {@link InternalServerException} (5xx) and
- * {@link UnexpectedStatusCodeException} (any other).
+ * The OSAI API answered with an error status (not 2xx). Subclasses name the common statuses: {@link
+ * BadRequestException} (400), {@link UnauthorizedException} (401), {@link
+ * PermissionDeniedException} (403), {@link NotFoundException} (404), {@link RateLimitException}
+ * (429), {@link InternalServerException} (5xx) and {@link UnexpectedStatusCodeException} (any
+ * other).
  *
  * <pre>{@code
  * } catch (OsaiServiceException e) {

@@ -3,7 +3,10 @@ package com.onestepai.osai;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** The OSAI API answered {@code 401 Unauthorized}: the JWT or the access token was not accepted. The client already signed in again and replayed the request once before throwing this. */
+/**
+ * The OSAI API answered {@code 401 Unauthorized}: the JWT or the access token was not accepted. The
+ * client already signed in again and replayed the request once before throwing this.
+ */
 public class UnauthorizedException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -51,7 +51,8 @@ class ClientConfigTest {
       List<Long> full = List.of(500L, 1000L, 2000L, 4000L, 8000L, 8000L);
       for (int i = 0; i < full.size(); i++) {
         long wait = waits.get(i);
-        assertTrue(wait <= full.get(i) && wait >= full.get(i) * 3 / 4 - 1,
+        assertTrue(
+            wait <= full.get(i) && wait >= full.get(i) * 3 / 4 - 1,
             "wait " + i + " with random " + random + ": " + waits);
       }
       assertEquals(6, waits.size());
@@ -60,13 +61,18 @@ class ClientConfigTest {
 
   @Test
   void aSuppliedAccessTokenIsReadAgainAtEachSignIn() throws Exception {
-    Deque<String> tokens = new ArrayDeque<>(List.of("token-before-rotation", "token-after-rotation"));
+    Deque<String> tokens =
+        new ArrayDeque<>(List.of("token-before-rotation", "token-after-rotation"));
     server.enqueue(text(JWT));
     server.enqueue(status(401)); // the JWT was revoked
     server.enqueue(text(JWT));
     server.enqueue(json(200, USER_JSON));
 
-    try (OsaiClient client = OsaiClient.builder().accessToken(tokens::poll).baseUrl(server.url("/api").toString()).build()) {
+    try (OsaiClient client =
+        OsaiClient.builder()
+            .accessToken(tokens::poll)
+            .baseUrl(server.url("/api").toString())
+            .build()) {
       client.users().getCurrentUser();
     }
 
@@ -77,26 +83,48 @@ class ClientConfigTest {
 
   @Test
   void plainHttpIsRefusedOffLoopbackUnlessAllowed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OsaiClient.builder().accessToken(TOKEN).baseUrl("http://app-eu.onestepai.com/api").build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OsaiClient.builder()
+                    .accessToken(TOKEN)
+                    .baseUrl("http://app-eu.onestepai.com/api")
+                    .build());
     assertTrue(e.getMessage().contains("plain http"), e.getMessage());
     assertTrue(e.getMessage().contains("allowInsecureHttp"), e.getMessage());
 
-    for (String url : new String[] {"http://localhost:8080/api", "http://127.0.0.1/api", "http://127.10.0.3/",
-        "http://[::1]:4010/", "https://app-eu.onestepai.com/api"}) {
-      assertDoesNotThrow(() -> OsaiClient.builder().accessToken(TOKEN).baseUrl(url).build().close(), url);
+    for (String url :
+        new String[] {
+          "http://localhost:8080/api",
+          "http://127.0.0.1/api",
+          "http://127.10.0.3/",
+          "http://[::1]:4010/",
+          "https://app-eu.onestepai.com/api"
+        }) {
+      assertDoesNotThrow(
+          () -> OsaiClient.builder().accessToken(TOKEN).baseUrl(url).build().close(), url);
     }
-    assertDoesNotThrow(() -> OsaiClient.builder().accessToken(TOKEN).baseUrl("http://osai.internal/api")
-        .allowInsecureHttp(true).build().close());
-    assertThrows(IllegalArgumentException.class,
-        () -> OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1.evil.com/").build());
+    assertDoesNotThrow(
+        () ->
+            OsaiClient.builder()
+                .accessToken(TOKEN)
+                .baseUrl("http://osai.internal/api")
+                .allowInsecureHttp(true)
+                .build()
+                .close());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1.evil.com/").build());
   }
 
   @Test
   void negativeDurationsAndRetriesAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> builder().maxRetries(-1));
     assertThrows(IllegalArgumentException.class, () -> builder().timeout(-1, TimeUnit.SECONDS));
-    assertThrows(IllegalArgumentException.class, () -> builder().connectTimeout(-5, TimeUnit.MILLISECONDS));
+    assertThrows(
+        IllegalArgumentException.class, () -> builder().connectTimeout(-5, TimeUnit.MILLISECONDS));
     assertThrows(IllegalArgumentException.class, () -> builder().accessToken("  "));
     assertThrows(NullPointerException.class, () -> builder().accessToken((String) null));
   }
@@ -115,15 +143,20 @@ class ClientConfigTest {
       client.users().getCurrentUser();
     }
 
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("--> GET " + server.url("/api/Users"))), lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("--> GET " + server.url("/api/Users"))),
+        lines.toString());
     assertTrue(lines.contains("Authorization: ██"), lines.toString());
-    assertTrue(lines.stream().noneMatch(l -> l.contains("OneStep AI")), "HEADERS logs no body: " + lines);
+    assertTrue(
+        lines.stream().noneMatch(l -> l.contains("OneStep AI")), "HEADERS logs no body: " + lines);
   }
 
   @Test
   void theCallersClientKeepsItsOwnTimeoutsAndInterceptors() {
-    okhttp3.OkHttpClient mine = new okhttp3.OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build();
-    try (OsaiClient client = builder().okHttpClient(mine).readTimeout(45, TimeUnit.SECONDS).build()) {
+    okhttp3.OkHttpClient mine =
+        new okhttp3.OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build();
+    try (OsaiClient client =
+        builder().okHttpClient(mine).readTimeout(45, TimeUnit.SECONDS).build()) {
       assertEquals(1000, mine.readTimeoutMillis(), "the caller's client is untouched");
       assertEquals(0, mine.interceptors().size());
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing outlives its deadline or its cancellation. These use real time, bounded: each waits on
- * a latch for a few seconds where the broken behaviour would take 20 or more.
+ * Nothing outlives its deadline or its cancellation. These use real time, bounded: each waits on a
+ * latch for a few seconds where the broken behaviour would take 20 or more.
  */
 class DeadlineTest {
   static final String JWT = Fixtures.jwt("{\"sub\":\"deadline\"}");
@@ -50,23 +50,24 @@ class DeadlineTest {
   OkHttpClient watched(Dispatcher dispatcher) {
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .eventListener(new EventListener() {
-          @Override
-          public void callFailed(Call call, IOException e) {
-            ended(call);
-          }
+        .eventListener(
+            new EventListener() {
+              @Override
+              public void callFailed(Call call, IOException e) {
+                ended(call);
+              }
 
-          @Override
-          public void callEnd(Call call) {
-            ended(call);
-          }
+              @Override
+              public void callEnd(Call call) {
+                ended(call);
+              }
 
-          private void ended(Call call) {
-            if (call.request().url().encodedPath().endsWith("/Users")) {
-              callEnded.countDown();
-            }
-          }
-        })
+              private void ended(Call call) {
+                if (call.request().url().encodedPath().endsWith("/Users")) {
+                  callEnded.countDown();
+                }
+              }
+            })
         .build();
   }
 
@@ -75,8 +76,12 @@ class DeadlineTest {
     server.enqueue(text(JWT));
     server.enqueue(status(503, "Retry-After", "20"));
     server.enqueue(json(200, USER_JSON));
-    try (OsaiClient client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString())
-        .okHttpClient(watched(new Dispatcher())).build()) {
+    try (OsaiClient client =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .okHttpClient(watched(new Dispatcher()))
+            .build()) {
       CompletableFuture<User> future = client.users().getCurrentUserAsync();
       server.takeRequest();
       server.takeRequest(); // the 503 was answered: the call now waits 20 s to retry
@@ -93,17 +98,27 @@ class DeadlineTest {
     Dispatcher oneAtATime = new Dispatcher();
     oneAtATime.setMaxRequestsPerHost(1);
     server.enqueue(text(JWT));
-    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(USER_JSON).build());
-    try (OsaiClient client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString())
-        .okHttpClient(watched(oneAtATime)).timeout(1, TimeUnit.SECONDS).build()) {
+    server.enqueue(
+        new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(USER_JSON).build());
+    try (OsaiClient client =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .okHttpClient(watched(oneAtATime))
+            .timeout(1, TimeUnit.SECONDS)
+            .build()) {
       CompletableFuture<User> slow = client.users().getCurrentUserAsync();
       server.takeRequest(); // sign-in
       server.takeRequest(); // the slow call holds the host's only slot
       CompletableFuture<User> queued = client.users().getCurrentUserAsync();
 
-      ExecutionException e = assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
       OsaiIoException timeout = assertInstanceOf(OsaiIoException.class, e.getCause());
-      assertTrue(timeout.getMessage().contains("timed out after 1000 ms, counted from when it was enqueued"),
+      assertTrue(
+          timeout
+              .getMessage()
+              .contains("timed out after 1000 ms, counted from when it was enqueued"),
           timeout.getMessage());
       assertThrows(ExecutionException.class, () -> slow.get(5, TimeUnit.SECONDS));
     }
@@ -114,9 +129,15 @@ class DeadlineTest {
     dispatcherThreads = Executors.newFixedThreadPool(1);
     server.enqueue(text(JWT));
     server.enqueue(json(200, USER_JSON));
-    try (OsaiClient client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString())
-        .okHttpClient(watched(new Dispatcher(dispatcherThreads))).timeout(5, TimeUnit.SECONDS).build()) {
-      // The one dispatcher thread runs this call and waits in it for sign-in, which must run elsewhere.
+    try (OsaiClient client =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .okHttpClient(watched(new Dispatcher(dispatcherThreads)))
+            .timeout(5, TimeUnit.SECONDS)
+            .build()) {
+      // The one dispatcher thread runs this call and waits in it for sign-in, which must run
+      // elsewhere.
       User user = client.users().getCurrentUserAsync().get(10, TimeUnit.SECONDS);
 
       assertEquals("OneStep AI", user.getUserName());

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.TestInstance;
  * Proof that the SDK grows with the spec: target/growth/osai-growth-fixture.yaml is osai.yaml plus
  * one invented operation from src/test/resources/growth/widgets.yaml (tag Widgets: secured, a path
  * parameter, a query parameter, a JSON body and a JSON answer), merged by {@link
- * GrowthFixtureSpec}. The build generates it into test sources; this test
- * calls it through the same client machinery, against Prism serving the fixture, with no code
- * written for that operation: its accessor, both method forms, the JWT and the typed errors all
- * come from generation.
+ * GrowthFixtureSpec}. The build generates it into test sources; this test calls it through the same
+ * client machinery, against Prism serving the fixture, with no code written for that operation: its
+ * accessor, both method forms, the JWT and the typed errors all come from generation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GrowthFixtureTest {
-  static final Path FIXTURE = PrismServer.projectDir().resolve("target/growth/osai-growth-fixture.yaml");
+  static final Path FIXTURE =
+      PrismServer.projectDir().resolve("target/growth/osai-growth-fixture.yaml");
   static final Path SPEC = PrismServer.projectDir().resolve("openapi/osai.yaml");
 
   PrismServer prism;
@@ -51,10 +51,16 @@ class GrowthFixtureTest {
 
   @TestFactory
   List<DynamicTest> theInventedOperationWorksLikeEveryOther() {
-    contract = new SpecContract(FIXTURE, "com.onestepai.osai.growth.api",
-        com.onestepai.osai.growth.api.OsaiApis.class,
-        client -> (com.onestepai.osai.growth.api.OsaiApis) client::api, prism);
-    assertTrue(contract.operations().containsKey("createWidgetRendition"), contract.operations().toString());
+    contract =
+        new SpecContract(
+            FIXTURE,
+            "com.onestepai.osai.growth.api",
+            com.onestepai.osai.growth.api.OsaiApis.class,
+            client -> (com.onestepai.osai.growth.api.OsaiApis) client::api,
+            prism);
+    assertTrue(
+        contract.operations().containsKey("createWidgetRendition"),
+        contract.operations().toString());
     return contract.tests();
   }
 
@@ -70,14 +76,19 @@ class GrowthFixtureTest {
 
   private static Map<String, String> operations(OpenAPI api) {
     Map<String, String> operations = new TreeMap<>();
-    api.getPaths().forEach((path, item) -> item.readOperationsMap()
-        .forEach((method, op) -> operations.put(op.getOperationId(), method + " " + path)));
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, op) -> operations.put(op.getOperationId(), method + " " + path)));
     return operations;
   }
 
   @Test
   void theFixtureNeverReachesTheMainJar() {
-    String location = WidgetsApi.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    String location =
+        WidgetsApi.class.getProtectionDomain().getCodeSource().getLocation().toString();
     assertTrue(location.endsWith("/test-classes/"), location);
   }
 }

@@ -33,8 +33,11 @@ class OsaiClientWireTest {
 
   @BeforeEach
   void setUp() {
-    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
-    builder.sleeper = (nanos, canceled) -> {}; // retries without waiting; RetryInterceptor's tests cover the waits
+    OsaiClient.Builder builder =
+        OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString());
+    builder.sleeper =
+        (nanos,
+            canceled) -> {}; // retries without waiting; RetryInterceptor's tests cover the waits
     client = builder.build();
   }
 
@@ -44,11 +47,18 @@ class OsaiClientWireTest {
   }
 
   static MockResponse jwtAsText() {
-    return new MockResponse.Builder().addHeader("Content-Type", "text/plain; charset=utf-8").body(JWT).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "text/plain; charset=utf-8")
+        .body(JWT)
+        .build();
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   RecordedRequest take() throws InterruptedException {
@@ -97,7 +107,11 @@ class OsaiClientWireTest {
 
   @Test
   void acceptsTheJwtAsTextWithSurroundingWhitespace() throws Exception {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain").body("  " + JWT + "\r\n").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/plain")
+            .body("  " + JWT + "\r\n")
+            .build());
     server.enqueue(json(200, USER_JSON));
 
     client.users().getCurrentUser();
@@ -127,7 +141,11 @@ class OsaiClientWireTest {
   @Test
   void escapesTheAccessTokenAsAJsonString() throws Exception {
     client.close();
-    client = OsaiClient.builder().accessToken("to\"k\\en").baseUrl(server.url("/api/").toString()).build();
+    client =
+        OsaiClient.builder()
+            .accessToken("to\"k\\en")
+            .baseUrl(server.url("/api/").toString())
+            .build();
     server.enqueue(jwtAsText());
     server.enqueue(json(200, USER_JSON));
 
@@ -139,9 +157,11 @@ class OsaiClientWireTest {
   @Test
   void toleratesUnknownFieldsAndNulls() {
     server.enqueue(jwtAsText());
-    server.enqueue(json(200,
-        "{\"id\":\"x\",\"userName\":null,\"colorMode\":null,\"enableTutorial\":null,"
-            + "\"newField\":{\"nested\":[1,2]},\"anotherNew\":\"v\"}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"id\":\"x\",\"userName\":null,\"colorMode\":null,\"enableTutorial\":null,"
+                + "\"newField\":{\"nested\":[1,2]},\"anotherNew\":\"v\"}"));
 
     User user = client.users().getCurrentUser();
 
@@ -168,11 +188,16 @@ class OsaiClientWireTest {
   void serverErrorWithHtmlBodyIsAnInternalServerException() {
     server.enqueue(jwtAsText());
     for (int attempt = 0; attempt < 3; attempt++) { // the first try and 2 retries
-      server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "text/html")
-          .body("<html><body><h1>500 Internal Server Error</h1></body></html>").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(500)
+              .addHeader("Content-Type", "text/html")
+              .body("<html><body><h1>500 Internal Server Error</h1></body></html>")
+              .build());
     }
 
-    InternalServerException e = assertThrows(InternalServerException.class, () -> client.users().getCurrentUser());
+    InternalServerException e =
+        assertThrows(InternalServerException.class, () -> client.users().getCurrentUser());
 
     assertEquals(500, e.statusCode());
     assertEquals("GET", e.method());
@@ -186,23 +211,34 @@ class OsaiClientWireTest {
   @Test
   void anErrorBodyIsKeptToItsFirst8KiB() {
     server.enqueue(jwtAsText());
-    server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
-        .body("x".repeat(1024 * 1024)).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .addHeader("Content-Type", "text/plain")
+            .body("x".repeat(1024 * 1024))
+            .build());
 
-    BadRequestException e = assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
+    BadRequestException e =
+        assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
 
     assertEquals(8192, e.body().length());
-    assertTrue(e.getMessage().length() < 400, "the message holds a snippet: " + e.getMessage().length());
+    assertTrue(
+        e.getMessage().length() < 400, "the message holds a snippet: " + e.getMessage().length());
   }
 
   @Test
   void anErrorBodyCutShortKeepsTheStatus() {
     server.enqueue(jwtAsText());
-    server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
-        .body("partial error text" + " ".repeat(64 * 1024))
-        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .addHeader("Content-Type", "text/plain")
+            .body("partial error text" + " ".repeat(64 * 1024))
+            .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket())
+            .build());
 
-    BadRequestException e = assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
+    BadRequestException e =
+        assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
 
     assertTrue(e.body().startsWith("partial error text"), e.body());
   }
@@ -214,7 +250,8 @@ class OsaiClientWireTest {
     server.enqueue(jwtAsText());
     server.enqueue(json(401, "{\"message\":\"expired\"}"));
 
-    UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> client.users().getCurrentUser());
+    UnauthorizedException e =
+        assertThrows(UnauthorizedException.class, () -> client.users().getCurrentUser());
 
     assertFalse(e instanceof AccessTokenRejectedException);
     assertEquals(401, e.statusCode());
@@ -242,8 +279,8 @@ class OsaiClientWireTest {
     server.enqueue(jwtAsText());
     server.enqueue(json(404, "{}"));
 
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> client.users().getCurrentUserAsync().join());
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> client.users().getCurrentUserAsync().join());
 
     NotFoundException cause = assertInstanceOf(NotFoundException.class, e.getCause());
     assertEquals(404, cause.statusCode());
@@ -253,8 +290,8 @@ class OsaiClientWireTest {
   void asyncSignInFailureCompletesWithTheTokenRejection() {
     server.enqueue(new MockResponse.Builder().code(401).build());
 
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> client.users().getCurrentUserAsync().join());
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> client.users().getCurrentUserAsync().join());
 
     assertInstanceOf(AccessTokenRejectedException.class, e.getCause());
     assertEquals(1, server.getRequestCount());
@@ -263,24 +300,34 @@ class OsaiClientWireTest {
   @Test
   void cancellingTheFutureCancelsTheHttpCall() throws Exception {
     java.util.concurrent.CountDownLatch canceled = new java.util.concurrent.CountDownLatch(1);
-    okhttp3.OkHttpClient watched = new okhttp3.OkHttpClient.Builder()
-        .eventListener(new okhttp3.EventListener() {
-          @Override
-          public void canceled(okhttp3.Call call) {
-            canceled.countDown();
-          }
-        })
-        .build();
+    okhttp3.OkHttpClient watched =
+        new okhttp3.OkHttpClient.Builder()
+            .eventListener(
+                new okhttp3.EventListener() {
+                  @Override
+                  public void canceled(okhttp3.Call call) {
+                    canceled.countDown();
+                  }
+                })
+            .build();
     client.close();
-    client = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString()).okHttpClient(watched).build();
+    client =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .okHttpClient(watched)
+            .build();
     server.enqueue(jwtAsText());
-    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(USER_JSON).build());
+    server.enqueue(
+        new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(USER_JSON).build());
     java.util.concurrent.CompletableFuture<User> future = client.users().getCurrentUserAsync();
     take(); // sign-in
     take(); // the /Users request is on the wire
 
-    boolean cancelled = future.cancel(true);
-    assertTrue(cancelled, () -> "already done: " + future.handle((u, t) -> u + " / " + t).join());
+    // Regression: cancelling the call used to fail the future before it could be cancelled.
+    assertTrue(
+        future.cancel(true),
+        () -> "already done: " + future.handle((u, t) -> u + " / " + t).join());
 
     assertTrue(canceled.await(5, TimeUnit.SECONDS), "OkHttp saw the call cancelled");
     assertThrows(java.util.concurrent.CancellationException.class, future::join);
@@ -289,10 +336,14 @@ class OsaiClientWireTest {
   @Test
   void htmlWhereJsonWasExpectedIsInvalidData() {
     server.enqueue(jwtAsText());
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/html")
-        .body("<html>captive portal</html>").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/html")
+            .body("<html>captive portal</html>")
+            .build());
 
-    OsaiInvalidDataException e = assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
+    OsaiInvalidDataException e =
+        assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
 
     assertTrue(e.getMessage().contains("User"), e.getMessage());
     assertTrue(e.getMessage().contains("text/html"), e.getMessage());
@@ -303,11 +354,13 @@ class OsaiClientWireTest {
   void transportFailureIsAnOsaiIoException() throws Exception {
     int port = server.getPort();
     server.close();
-    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1:" + port + "/api");
+    OsaiClient.Builder builder =
+        OsaiClient.builder().accessToken(TOKEN).baseUrl("http://127.0.0.1:" + port + "/api");
     builder.sleeper = (nanos, canceled) -> {};
     OsaiClient closedServer = builder.build();
 
-    OsaiIoException e = assertThrows(OsaiIoException.class, () -> closedServer.users().getCurrentUser());
+    OsaiIoException e =
+        assertThrows(OsaiIoException.class, () -> closedServer.users().getCurrentUser());
 
     assertTrue(e.getMessage().contains("/api/Users/SignIn"), e.getMessage());
     closedServer.close();
@@ -317,23 +370,32 @@ class OsaiClientWireTest {
   void signInAnsweringAMalformedJwtIsInvalidData() {
     server.enqueue(new MockResponse.Builder().body("not-a-jwt").build());
 
-    OsaiInvalidDataException e = assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
+    OsaiInvalidDataException e =
+        assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
 
     assertTrue(e.getMessage().contains("JWT"), e.getMessage());
-    assertFalse(e.getMessage().contains("not-a-jwt"), "the body may be a secret: " + e.getMessage());
+    assertFalse(
+        e.getMessage().contains("not-a-jwt"), "the body may be a secret: " + e.getMessage());
   }
 
   @Test
   void buildRejectsAMissingTokenAndSaysHowToFixIt() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> OsaiClient.builder().build());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> OsaiClient.builder().build());
     assertTrue(e.getMessage().contains("accessToken"), e.getMessage());
     assertTrue(e.getMessage().contains("OSAI_API_TOKEN"), e.getMessage());
   }
 
   @Test
   void buildRejectsAMalformedUrlAndSaysWhatWouldWork() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OsaiClient.builder().accessToken(TOKEN).baseUrl("app-eu.onestepai.com/api").build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OsaiClient.builder()
+                    .accessToken(TOKEN)
+                    .baseUrl("app-eu.onestepai.com/api")
+                    .build());
     assertTrue(e.getMessage().contains("app-eu.onestepai.com/api"), e.getMessage());
     assertTrue(e.getMessage().contains("https://app-eu.onestepai.com/api/"), e.getMessage());
   }
@@ -360,10 +422,12 @@ class OsaiClientWireTest {
       assertEquals(Region.EU.baseUrl(), fromEnv.baseUrl().toString());
     }
     env.put("OSAI_LOG", "loud");
-    IllegalArgumentException badLog = assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env));
+    IllegalArgumentException badLog =
+        assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env));
     assertTrue(badLog.getMessage().contains("OSAI_LOG"), badLog.getMessage());
     env.remove("OSAI_API_TOKEN");
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> OsaiClient.fromEnv(env));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> OsaiClient.fromEnv(env));
     assertTrue(e.getMessage().contains("OSAI_API_TOKEN"));
   }
 

@@ -17,11 +17,8 @@ public final class PrismExtension implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-    return store
-        .getOrComputeIfAbsent(
-            PrismServer.class.getName(),
-            key -> new Resource(),
-            Resource.class)
+    return store.getOrComputeIfAbsent(
+            PrismServer.class.getName(), key -> new Resource(), Resource.class)
         .prism;
   }
 

@@ -34,7 +34,12 @@ public final class PrismServer implements AutoCloseable {
     int port = freePort();
     process =
         new ProcessBuilder(
-                prism.toString(), "mock", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                prism.toString(),
+                "mock",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
                 spec.toAbsolutePath().toString())
             .directory(projectDir.toFile())
             .redirectErrorStream(true)
@@ -64,7 +69,10 @@ public final class PrismServer implements AutoCloseable {
     if (!listening.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       stop();
       throw new IllegalStateException(
-          "Prism did not print 'Prism is listening' within " + START_TIMEOUT_SECONDS + " s:\n" + output);
+          "Prism did not print 'Prism is listening' within "
+              + START_TIMEOUT_SECONDS
+              + " s:\n"
+              + output);
     }
   }
 
@@ -79,7 +87,8 @@ public final class PrismServer implements AutoCloseable {
   }
 
   public static Path projectDir() {
-    return Paths.get(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    return Paths.get(System.getProperty("basedir", System.getProperty("user.dir")))
+        .toAbsolutePath();
   }
 
   /** Prism's root URL: the base URL to give the SDK. */

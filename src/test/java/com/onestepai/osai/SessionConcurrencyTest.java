@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,9 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many threads, one session: sign-in is single-flight, shares its failure, and happens once per
- * JWT expiry however many calls are going on. Deterministic: a start barrier and latches order
- * the threads; the JWT's clock is injected and moved by the test, never slept on.
+ * Many threads, one session: sign-in is single-flight, shares its failure, and happens once per JWT
+ * expiry however many calls are going on. Deterministic: a start barrier and latches order the
+ * threads; the JWT's clock is injected and moved by the test, never slept on.
  */
 class SessionConcurrencyTest {
   static final Pattern EXP = Pattern.compile("\"exp\":(\\d+)");
@@ -55,11 +54,15 @@ class SessionConcurrencyTest {
   OsaiClient client(AtomicLong clock) {
     // A pool as large as the thread count, as a caller running 200 threads would configure: each
     // thread keeps its connection instead of opening a new one per call.
-    okhttp3.OkHttpClient pooled = new okhttp3.OkHttpClient.Builder()
-        .connectionPool(new okhttp3.ConnectionPool(256, 1, TimeUnit.MINUTES))
-        .build();
-    OsaiClient.Builder builder = OsaiClient.builder().accessToken(TOKEN).baseUrl(server.url("/api").toString())
-        .okHttpClient(pooled);
+    okhttp3.OkHttpClient pooled =
+        new okhttp3.OkHttpClient.Builder()
+            .connectionPool(new okhttp3.ConnectionPool(256, 1, TimeUnit.MINUTES))
+            .build();
+    OsaiClient.Builder builder =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .okHttpClient(pooled);
     builder.clock = clock::get;
     return builder.build();
   }
@@ -69,10 +72,12 @@ class SessionConcurrencyTest {
     CyclicBarrier start = new CyclicBarrier(threads);
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      futures.add(pool.submit(() -> {
-        start.await(10, TimeUnit.SECONDS);
-        return task.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await(10, TimeUnit.SECONDS);
+                return task.call();
+              }));
     }
     List<T> results = new ArrayList<>();
     for (Future<T> future : futures) {
@@ -86,25 +91,30 @@ class SessionConcurrencyTest {
     String jwt = jwt("cold", NOW_MILLIS / 1000, 3600);
     CountDownLatch allCalling = new CountDownLatch(64);
     AtomicInteger users = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        if (request.getTarget().endsWith("/Users/SignIn")) {
-          signIns.incrementAndGet();
-          allCalling.await(10, TimeUnit.SECONDS); // answer once every thread has made its call
-          return text(jwt);
-        }
-        users.incrementAndGet();
-        return ("Bearer " + jwt).equals(request.getHeaders().get("Authorization"))
-            ? json(200, USER_JSON) : status(401);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (request.getTarget().endsWith("/Users/SignIn")) {
+              signIns.incrementAndGet();
+              allCalling.await(10, TimeUnit.SECONDS); // answer once every thread has made its call
+              return text(jwt);
+            }
+            users.incrementAndGet();
+            return ("Bearer " + jwt).equals(request.getHeaders().get("Authorization"))
+                ? json(200, USER_JSON)
+                : status(401);
+          }
+        });
 
     try (OsaiClient client = client(new AtomicLong(NOW_MILLIS))) {
-      List<String> ids = runOnThreads(64, () -> {
-        allCalling.countDown();
-        return client.users().getCurrentUser().getId();
-      });
+      List<String> ids =
+          runOnThreads(
+              64,
+              () -> {
+                allCalling.countDown();
+                return client.users().getCurrentUser().getId();
+              });
 
       assertEquals(64, ids.size());
       assertTrue(ids.stream().allMatch("Guid-Guid-Guid-Guid"::equals));
@@ -118,28 +128,32 @@ class SessionConcurrencyTest {
     CountDownLatch allCalling = new CountDownLatch(16);
     AtomicInteger answer = new AtomicInteger(401);
     String jwt = jwt("retry", NOW_MILLIS / 1000, 3600);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        if (request.getTarget().endsWith("/Users/SignIn")) {
-          signIns.incrementAndGet();
-          allCalling.await(10, TimeUnit.SECONDS);
-          return answer.get() == 401 ? status(401) : text(jwt);
-        }
-        return json(200, USER_JSON);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (request.getTarget().endsWith("/Users/SignIn")) {
+              signIns.incrementAndGet();
+              allCalling.await(10, TimeUnit.SECONDS);
+              return answer.get() == 401 ? status(401) : text(jwt);
+            }
+            return json(200, USER_JSON);
+          }
+        });
 
     try (OsaiClient client = client(new AtomicLong(NOW_MILLIS))) {
-      List<Throwable> failures = runOnThreads(16, () -> {
-        allCalling.countDown();
-        try {
-          client.users().getCurrentUser();
-          return null;
-        } catch (RuntimeException e) {
-          return e;
-        }
-      });
+      List<Throwable> failures =
+          runOnThreads(
+              16,
+              () -> {
+                allCalling.countDown();
+                try {
+                  client.users().getCurrentUser();
+                  return null;
+                } catch (RuntimeException e) {
+                  return e;
+                }
+              });
       failures.forEach(f -> assertInstanceOf(AccessTokenRejectedException.class, f));
       assertEquals(1, signIns.get(), "one sign-in, its failure shared by all 16 callers");
 
@@ -158,24 +172,25 @@ class SessionConcurrencyTest {
   void twoHundredThreadsSignInOncePerExpiry() throws Exception {
     AtomicLong clock = new AtomicLong(NOW_MILLIS);
     AtomicInteger rejected = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        long nowSeconds = clock.get() / 1000;
-        if (request.getTarget().endsWith("/Users/SignIn")) {
-          signIns.incrementAndGet();
-          return text(jwt("epoch-" + nowSeconds, nowSeconds, 2));
-        }
-        String bearer = request.getHeaders().get("Authorization");
-        String payload = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]));
-        Matcher exp = EXP.matcher(payload);
-        if (!exp.find() || Long.parseLong(exp.group(1)) <= nowSeconds) {
-          rejected.incrementAndGet();
-          return status(401);
-        }
-        return json(200, USER_JSON);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            long nowSeconds = clock.get() / 1000;
+            if (request.getTarget().endsWith("/Users/SignIn")) {
+              signIns.incrementAndGet();
+              return text(jwt("epoch-" + nowSeconds, nowSeconds, 2));
+            }
+            String bearer = request.getHeaders().get("Authorization");
+            String payload = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]));
+            Matcher exp = EXP.matcher(payload);
+            if (!exp.find() || Long.parseLong(exp.group(1)) <= nowSeconds) {
+              rejected.incrementAndGet();
+              return status(401);
+            }
+            return json(200, USER_JSON);
+          }
+        });
     int threads = 200;
     int callsEach = 50;
     int moveEvery = 1000;
@@ -184,30 +199,37 @@ class SessionConcurrencyTest {
     List<String> failureMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     try (OsaiClient client = client(clock)) {
-      List<Integer> failures = runOnThreads(threads, () -> {
-        int failed = 0;
-        for (int i = 0; i < callsEach; i++) {
-          try {
-            client.users().getCurrentUser();
-          } catch (OsaiException e) {
-            failed++;
-            failureMessages.add(e.toString());
-          }
-          int done = finished.incrementAndGet();
-          if (done % moveEvery == 0 && done < threads * callsEach) {
-            clock.addAndGet(2000);
-            moves.incrementAndGet();
-          }
-        }
-        return failed;
-      });
+      List<Integer> failures =
+          runOnThreads(
+              threads,
+              () -> {
+                int failed = 0;
+                for (int i = 0; i < callsEach; i++) {
+                  try {
+                    client.users().getCurrentUser();
+                  } catch (OsaiException e) {
+                    failed++;
+                    failureMessages.add(e.toString());
+                  }
+                  int done = finished.incrementAndGet();
+                  if (done % moveEvery == 0 && done < threads * callsEach) {
+                    clock.addAndGet(2000);
+                    moves.incrementAndGet();
+                  }
+                }
+                return failed;
+              });
 
-      assertEquals(0, failures.stream().mapToInt(Integer::intValue).sum(), "failed calls: " + failureMessages);
+      assertEquals(
+          0,
+          failures.stream().mapToInt(Integer::intValue).sum(),
+          "failed calls: " + failureMessages);
     }
     assertEquals(9, moves.get());
     assertEquals(moves.get() + 1, signIns.get(), "one sign-in at the start and one per expiry");
-    System.out.printf("200 threads x 50 calls: %d sign-ins for %d expiries, %d answers of 401 to calls"
-        + " already on the wire when the JWT expired (each replayed with the new JWT)%n",
+    System.out.printf(
+        "200 threads x 50 calls: %d sign-ins for %d expiries, %d answers of 401 to calls"
+            + " already on the wire when the JWT expired (each replayed with the new JWT)%n",
         signIns.get(), moves.get(), rejected.get());
   }
 }

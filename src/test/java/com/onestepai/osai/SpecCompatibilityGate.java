@@ -66,18 +66,32 @@ public final class SpecCompatibilityGate {
     Path report = Paths.get(args[3]);
     Verdict verdict = check(Paths.get(args[0]), Paths.get(args[1]), args[2], report);
     if (verdict.failsTheBuild()) {
-      System.err.println("openapi/osai.yaml breaks compatibility with the released "
-          + verdict.released.getFileName() + ":\n  - " + String.join("\n  - ", verdict.breaks)
-          + "\nRestore what callers rely on, or make this a major release: raise the major version in"
-          + " pom.xml (now " + args[2] + ") above " + major(verdict.released) + ".\nFull report: " + report);
+      System.err.println(
+          "openapi/osai.yaml breaks compatibility with the released "
+              + verdict.released.getFileName()
+              + ":\n  - "
+              + String.join("\n  - ", verdict.breaks)
+              + "\nRestore what callers rely on, or make this a major release: raise the major version in"
+              + " pom.xml (now "
+              + args[2]
+              + ") above "
+              + major(verdict.released)
+              + ".\nFull report: "
+              + report);
       System.exit(1);
     }
-    System.out.println("Spec compatibility with " + verdict.released.getFileName() + ": "
-        + (verdict.breaks.isEmpty() ? "compatible" : "breaking, allowed by the major version")
-        + " (report: " + report + ")");
+    System.out.println(
+        "Spec compatibility with "
+            + verdict.released.getFileName()
+            + ": "
+            + (verdict.breaks.isEmpty() ? "compatible" : "breaking, allowed by the major version")
+            + " (report: "
+            + report
+            + ")");
   }
 
-  static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report) throws IOException {
+  static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report)
+      throws IOException {
     Path released = lastReleased(releasedDir);
     ChangedOpenApi diff = OpenApiCompare.fromLocations(released.toString(), spec.toString());
     List<String> breaks = new ArrayList<>();
@@ -89,7 +103,8 @@ public final class SpecCompatibilityGate {
         breaks.add("changed incompatibly: " + changed.getHttpMethod() + " " + changed.getPathUrl());
       }
     }
-    for (String id : removed(operationIds(diff.getOldSpecOpenApi()), operationIds(diff.getNewSpecOpenApi()))) {
+    for (String id :
+        removed(operationIds(diff.getOldSpecOpenApi()), operationIds(diff.getNewSpecOpenApi()))) {
       breaks.add("operationId removed or renamed (a generated method): " + id);
     }
     for (String tag : removed(tags(diff.getOldSpecOpenApi()), tags(diff.getNewSpecOpenApi()))) {
@@ -106,16 +121,19 @@ public final class SpecCompatibilityGate {
 
   static Path lastReleased(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> RELEASED.matcher(f.getFileName().toString()).matches())
+      return files
+          .filter(f -> RELEASED.matcher(f.getFileName().toString()).matches())
           .max(Comparator.comparingLong(SpecCompatibilityGate::versionKey))
-          .orElseThrow(() -> new IllegalStateException("no released spec (osai-X.Y.Z.yaml) in " + dir));
+          .orElseThrow(
+              () -> new IllegalStateException("no released spec (osai-X.Y.Z.yaml) in " + dir));
     }
   }
 
   private static long versionKey(Path file) {
     Matcher m = RELEASED.matcher(file.getFileName().toString());
     m.matches();
-    return Long.parseLong(m.group(1)) * 1_000_000_000_000L + Long.parseLong(m.group(2)) * 1_000_000L
+    return Long.parseLong(m.group(1)) * 1_000_000_000_000L
+        + Long.parseLong(m.group(2)) * 1_000_000L
         + Long.parseLong(m.group(3));
   }
 
@@ -127,13 +145,17 @@ public final class SpecCompatibilityGate {
 
   private static Set<String> operationIds(OpenAPI api) {
     Set<String> ids = new TreeSet<>();
-    api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> ids.add(op.getOperationId())));
+    api.getPaths()
+        .values()
+        .forEach(item -> item.readOperations().forEach(op -> ids.add(op.getOperationId())));
     return ids;
   }
 
   private static Set<String> tags(OpenAPI api) {
     Set<String> tags = new TreeSet<>();
-    api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> tags.addAll(op.getTags())));
+    api.getPaths()
+        .values()
+        .forEach(item -> item.readOperations().forEach(op -> tags.addAll(op.getTags())));
     return tags;
   }
 
@@ -148,13 +170,19 @@ public final class SpecCompatibilityGate {
     if (report.getParent() != null) {
       Files.createDirectories(report.getParent());
     }
-    try (OutputStreamWriter out = new OutputStreamWriter(Files.newOutputStream(report), StandardCharsets.UTF_8)) {
+    try (OutputStreamWriter out =
+        new OutputStreamWriter(Files.newOutputStream(report), StandardCharsets.UTF_8)) {
       out.write("# openapi/osai.yaml against " + verdict.released.getFileName() + "\n\n");
-      out.write("Project version " + version + ". Verdict: "
-          + (verdict.breaks.isEmpty() ? (diff.isUnchanged() ? "unchanged" : "compatible")
-              : verdict.allowedByMajorVersion ? "breaking, allowed by the major version"
-              : "**breaking: the build fails**")
-          + "\n\n");
+      out.write(
+          "Project version "
+              + version
+              + ". Verdict: "
+              + (verdict.breaks.isEmpty()
+                  ? (diff.isUnchanged() ? "unchanged" : "compatible")
+                  : verdict.allowedByMajorVersion
+                      ? "breaking, allowed by the major version"
+                      : "**breaking: the build fails**")
+              + "\n\n");
       for (String b : verdict.breaks) {
         out.write("- " + b + "\n");
       }

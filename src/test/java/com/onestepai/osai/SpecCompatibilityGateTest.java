@@ -21,7 +21,8 @@ class SpecCompatibilityGateTest {
 
   @TempDir Path dir;
 
-  SpecCompatibilityGate.Verdict checkEdited(String from, String to, String version) throws IOException {
+  SpecCompatibilityGate.Verdict checkEdited(String from, String to, String version)
+      throws IOException {
     Path released = Files.createDirectories(dir.resolve("released"));
     String spec = Files.readString(SPEC);
     Files.writeString(released.resolve("osai-1.2.3.yaml"), spec);
@@ -35,15 +36,18 @@ class SpecCompatibilityGateTest {
 
   @Test
   void theProjectSpecMatchesItsLastRelease() throws IOException {
-    Path released = SpecCompatibilityGate.lastReleased(PrismServer.projectDir().resolve("openapi/released"));
+    Path released =
+        SpecCompatibilityGate.lastReleased(PrismServer.projectDir().resolve("openapi/released"));
     SpecCompatibilityGate.Verdict verdict =
-        SpecCompatibilityGate.check(released.getParent(), SPEC, System.getProperty("osai.version"), dir.resolve("r.md"));
+        SpecCompatibilityGate.check(
+            released.getParent(), SPEC, System.getProperty("osai.version"), dir.resolve("r.md"));
     assertEquals(List.of(), verdict.breaks);
   }
 
   @Test
   void removingAnOperationFailsTheBuildWithAReport() throws IOException {
-    SpecCompatibilityGate.Verdict verdict = checkEdited("  /Users:\n    get:", "  /UsersGone:\n    get:", "1.11.0");
+    SpecCompatibilityGate.Verdict verdict =
+        checkEdited("  /Users:\n    get:", "  /UsersGone:\n    get:", "1.11.0");
 
     assertEquals("osai-1.10.0.yaml", verdict.released.getFileName().toString());
     assertTrue(verdict.breaks.contains("removed: GET /Users"), verdict.breaks.toString());
@@ -58,13 +62,16 @@ class SpecCompatibilityGateTest {
     SpecCompatibilityGate.Verdict verdict =
         checkEdited("operationId: getCurrentUser", "operationId: getMe", "1.10.1");
 
-    assertEquals(List.of("operationId removed or renamed (a generated method): getCurrentUser"), verdict.breaks);
+    assertEquals(
+        List.of("operationId removed or renamed (a generated method): getCurrentUser"),
+        verdict.breaks);
     assertTrue(verdict.failsTheBuild());
   }
 
   @Test
   void aBreakingChangeIsAllowedInANewMajorVersion() throws IOException {
-    SpecCompatibilityGate.Verdict verdict = checkEdited("operationId: getCurrentUser", "operationId: getMe", "2.0.0-SNAPSHOT");
+    SpecCompatibilityGate.Verdict verdict =
+        checkEdited("operationId: getCurrentUser", "operationId: getMe", "2.0.0-SNAPSHOT");
 
     assertFalse(verdict.breaks.isEmpty());
     assertFalse(verdict.failsTheBuild());
@@ -72,9 +79,10 @@ class SpecCompatibilityGateTest {
 
   @Test
   void addingAnOperationIsCompatible() throws IOException {
-    String added = "  /Users/Ping:\n    get:\n      tags: [Users]\n      operationId: ping\n"
-        + "      summary: Ping\n      description: Ping.\n      responses:\n        \"204\":\n"
-        + "          description: Pong.\ncomponents:";
+    String added =
+        "  /Users/Ping:\n    get:\n      tags: [Users]\n      operationId: ping\n"
+            + "      summary: Ping\n      description: Ping.\n      responses:\n        \"204\":\n"
+            + "          description: Pong.\ncomponents:";
     SpecCompatibilityGate.Verdict verdict = checkEdited("components:", added, "1.10.1");
 
     assertEquals(List.of(), verdict.breaks);

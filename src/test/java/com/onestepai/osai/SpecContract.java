@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.squareup.moshi.Moshi;
 import io.swagger.v3.core.util.Json;
@@ -45,10 +44,10 @@ import org.junit.jupiter.api.DynamicTest;
  * Contract tests derived from an API description, with no per-operation code: for every operation
  * in the spec it finds the generated blocking and async methods by operationId, reaches them
  * through the generated per-tag accessor, calls both against Prism with arguments taken from the
- * spec's examples, and checks the answer equals the spec's example and that Prism saw nothing
- * that breaks the spec. For every documented error status it makes Prism answer that status
- * ({@code Prefer: code=N}) and checks the typed exception. A last test fails if any operation was
- * not exercised.
+ * spec's examples, and checks the answer equals the spec's example and that Prism saw nothing that
+ * breaks the spec. For every documented error status it makes Prism answer that status ({@code
+ * Prefer: code=N}) and checks the typed exception. A last test fails if any operation was not
+ * exercised.
  */
 final class SpecContract implements AutoCloseable {
   private static final Moshi MOSHI = new Moshi.Builder().build();
@@ -59,8 +58,10 @@ final class SpecContract implements AutoCloseable {
   private final Object accessorsInstance;
   private final OsaiClient client;
   private final OkHttpClient shared;
+
   /** The status Prism should answer for requests to this path pattern, or null. */
   private final AtomicReference<Map.Entry<Pattern, Integer>> preferred = new AtomicReference<>();
+
   private final PrismServer prism;
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<String> exchanges = new CopyOnWriteArrayList<>();
@@ -70,63 +71,108 @@ final class SpecContract implements AutoCloseable {
    * @param accessors the generated {@code OsaiApis} interface for {@code apiPackage}
    * @param accessorsOf makes an implementation of {@code accessors} from the client
    */
-  SpecContract(Path spec, String apiPackage, Class<?> accessors,
-      java.util.function.Function<OsaiClient, Object> accessorsOf, PrismServer prism) {
+  SpecContract(
+      Path spec,
+      String apiPackage,
+      Class<?> accessors,
+      java.util.function.Function<OsaiClient, Object> accessorsOf,
+      PrismServer prism) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);
     SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(spec.toString(), null, options);
-    assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), "spec: " + parsed.getMessages());
+    assertTrue(
+        parsed.getMessages() == null || parsed.getMessages().isEmpty(),
+        "spec: " + parsed.getMessages());
     this.openApi = parsed.getOpenAPI();
     this.apiPackage = apiPackage;
     this.accessors = accessors;
     this.prism = prism;
-    this.shared = new OkHttpClient.Builder()
-        .addNetworkInterceptor(chain -> {
-          Request request = chain.request();
-          Map.Entry<Pattern, Integer> prefer = preferred.get();
-          if (prefer != null && prefer.getKey().matcher(request.url().encodedPath()).matches()) {
-            request = request.newBuilder().header("Prefer", "code=" + prefer.getValue()).build();
-          }
-          Response response = chain.proceed(request);
-          exchanges.add(request.method() + " " + request.url().encodedPath() + " -> " + response.code()
-              + (request.header("Authorization") != null ? " (with JWT)" : ""));
-          String violation = response.header("sl-violations");
-          if (violation != null) {
-            violations.add(request.method() + " " + request.url().encodedPath() + ": " + violation);
-          }
-          return response;
-        })
-        .build();
+    this.shared =
+        new OkHttpClient.Builder()
+            .addNetworkInterceptor(
+                chain -> {
+                  Request request = chain.request();
+                  Map.Entry<Pattern, Integer> prefer = preferred.get();
+                  if (prefer != null
+                      && prefer.getKey().matcher(request.url().encodedPath()).matches()) {
+                    request =
+                        request.newBuilder().header("Prefer", "code=" + prefer.getValue()).build();
+                  }
+                  Response response = chain.proceed(request);
+                  exchanges.add(
+                      request.method()
+                          + " "
+                          + request.url().encodedPath()
+                          + " -> "
+                          + response.code()
+                          + (request.header("Authorization") != null ? " (with JWT)" : ""));
+                  String violation = response.header("sl-violations");
+                  if (violation != null) {
+                    violations.add(
+                        request.method() + " " + request.url().encodedPath() + ": " + violation);
+                  }
+                  return response;
+                })
+            .build();
     // No retries: a forced 5xx is answered at once, and each call is one exchange.
-    this.client = OsaiClient.builder().accessToken("contract-test-access-token")
-        .baseUrl(prism.url().toString()).okHttpClient(shared).maxRetries(0).build();
+    this.client =
+        OsaiClient.builder()
+            .accessToken("contract-test-access-token")
+            .baseUrl(prism.url().toString())
+            .okHttpClient(shared)
+            .maxRetries(0)
+            .build();
     this.accessorsInstance = accessorsOf.apply(client);
   }
 
   /** One test per operation, one per documented error, and the coverage check last. */
   List<DynamicTest> tests() {
     List<DynamicTest> tests = new ArrayList<>();
-    tests.add(DynamicTest.dynamicTest("control: a request that breaks the spec is reported", this::controlIsCaught));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "control: a request that breaks the spec is reported", this::controlIsCaught));
     Set<String> operationIds = new LinkedHashSet<>();
-    openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-      String name = method + " " + path + " (" + operation.getOperationId() + ")";
-      operationIds.add(operation.getOperationId());
-      tests.add(DynamicTest.dynamicTest(name + " answers its example, in both forms",
-          () -> callSucceeds(path, method, operation)));
-      operation.getResponses().forEach((code, response) -> {
-        if (code.matches("[45]\\d\\d")) {
-          tests.add(DynamicTest.dynamicTest(name + " answering " + code + " throws its typed exception",
-              () -> callFailsWith(path, operation, Integer.parseInt(code))));
-        }
-      });
-    }));
-    tests.add(DynamicTest.dynamicTest("every operation in the spec was exercised",
-        () -> assertEquals(operationIds, exercised, "operations exercised")));
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          String name =
+                              method + " " + path + " (" + operation.getOperationId() + ")";
+                          operationIds.add(operation.getOperationId());
+                          tests.add(
+                              DynamicTest.dynamicTest(
+                                  name + " answers its example, in both forms",
+                                  () -> callSucceeds(path, method, operation)));
+                          operation
+                              .getResponses()
+                              .forEach(
+                                  (code, response) -> {
+                                    if (code.matches("[45]\\d\\d")) {
+                                      tests.add(
+                                          DynamicTest.dynamicTest(
+                                              name
+                                                  + " answering "
+                                                  + code
+                                                  + " throws its typed exception",
+                                              () ->
+                                                  callFailsWith(
+                                                      path, operation, Integer.parseInt(code))));
+                                    }
+                                  });
+                        }));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "every operation in the spec was exercised",
+            () -> assertEquals(operationIds, exercised, "operations exercised")));
     return tests;
   }
 
-  private void callSucceeds(String path, PathItem.HttpMethod httpMethod, Operation operation) throws Throwable {
+  private void callSucceeds(String path, PathItem.HttpMethod httpMethod, Operation operation)
+      throws Throwable {
     exchanges.clear();
     Object api = api(operation);
     Method blocking = method(api, operation.getOperationId(), operation);
@@ -134,18 +180,27 @@ final class SpecContract implements AutoCloseable {
     Object[] args = arguments(blocking, operation);
 
     Object result = invoke(api, blocking, args);
-    Object asyncResult = ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS);
+    Object asyncResult =
+        ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS);
 
     Object expected = successExample(operation);
-    assertEquals(expected, comparable(result, blocking.getGenericReturnType()), "blocking result vs the spec's example");
-    assertEquals(expected, comparable(asyncResult, blocking.getGenericReturnType()), "async result vs the spec's example");
+    assertEquals(
+        expected,
+        comparable(result, blocking.getGenericReturnType()),
+        "blocking result vs the spec's example");
+    assertEquals(
+        expected,
+        comparable(asyncResult, blocking.getGenericReturnType()),
+        "async result vs the spec's example");
     assertEquals(List.of(), violations, "Prism's sl-violations");
     String call = httpMethod + " " + Pattern.compile("\\{[^}]+}").matcher(path).replaceAll("[^/]+");
     boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-    long matching = exchanges.stream()
-        .filter(e -> e.matches(call + " -> 200" + (secured ? " \\(with JWT\\)" : "")))
-        .count();
-    assertEquals(2, matching, "two calls, each 200" + (secured ? " with the JWT" : "") + ": " + exchanges);
+    long matching =
+        exchanges.stream()
+            .filter(e -> e.matches(call + " -> 200" + (secured ? " \\(with JWT\\)" : "")))
+            .count();
+    assertEquals(
+        2, matching, "two calls, each 200" + (secured ? " with the JWT" : "") + ": " + exchanges);
     exercised.add(operation.getOperationId());
   }
 
@@ -160,8 +215,10 @@ final class SpecContract implements AutoCloseable {
     try {
       OsaiServiceException thrown = assertThrows(expected, () -> invoke(api, blocking, args));
       assertEquals(status, thrown.statusCode());
-      ExecutionException wrapped = assertThrows(ExecutionException.class,
-          () -> ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS));
+      ExecutionException wrapped =
+          assertThrows(
+              ExecutionException.class,
+              () -> ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS));
       assertEquals(expected, wrapped.getCause().getClass());
     } finally {
       preferred.set(null);
@@ -171,10 +228,11 @@ final class SpecContract implements AutoCloseable {
   /** Proves the violation check is not vacuous: a body that is not a JSON string is reported. */
   private void controlIsCaught() throws IOException {
     String path = openApi.getPaths().keySet().iterator().next().replaceAll("\\{[^}]+}", "x");
-    Request wrong = new Request.Builder()
-        .url(prism.url().resolve(path.substring(1)))
-        .post(okhttp3.RequestBody.create("123", okhttp3.MediaType.get("application/json")))
-        .build();
+    Request wrong =
+        new Request.Builder()
+            .url(prism.url().resolve(path.substring(1)))
+            .post(okhttp3.RequestBody.create("123", okhttp3.MediaType.get("application/json")))
+            .build();
     try (Response response = shared.newCall(wrong).execute()) {
       assertTrue(response.code() >= 400, "Prism accepted " + wrong + ": " + response);
     }
@@ -185,19 +243,26 @@ final class SpecContract implements AutoCloseable {
 
   static Class<? extends OsaiServiceException> expectedException(int status) {
     switch (status) {
-      case 400: return BadRequestException.class;
-      case 401: return UnauthorizedException.class;
-      case 403: return PermissionDeniedException.class;
-      case 404: return NotFoundException.class;
-      case 429: return RateLimitException.class;
-      default: return status >= 500 ? InternalServerException.class : UnexpectedStatusCodeException.class;
+      case 400:
+        return BadRequestException.class;
+      case 401:
+        return UnauthorizedException.class;
+      case 403:
+        return PermissionDeniedException.class;
+      case 404:
+        return NotFoundException.class;
+      case 429:
+        return RateLimitException.class;
+      default:
+        return status >= 500 ? InternalServerException.class : UnexpectedStatusCodeException.class;
     }
   }
 
   /** The tag's interface, reached through its generated accessor. */
   private Object api(Operation operation) throws Exception {
     String tag = operation.getTags().get(0);
-    String iface = apiPackage + "." + Character.toUpperCase(tag.charAt(0)) + tag.substring(1) + "Api";
+    String iface =
+        apiPackage + "." + Character.toUpperCase(tag.charAt(0)) + tag.substring(1) + "Api";
     Class<?> type;
     try {
       type = Class.forName(iface);
@@ -220,7 +285,8 @@ final class SpecContract implements AutoCloseable {
         }
       }
     }
-    throw new AssertionError("operation " + operation.getOperationId() + " has no generated method " + name);
+    throw new AssertionError(
+        "operation " + operation.getOperationId() + " has no generated method " + name);
   }
 
   private static Object invoke(Object api, Method method, Object[] args) throws Throwable {
@@ -244,12 +310,21 @@ final class SpecContract implements AutoCloseable {
         } else if (annotation instanceof retrofit2.http.Path) {
           example = parameterExample(operation, "path", ((retrofit2.http.Path) annotation).value());
         } else if (annotation instanceof retrofit2.http.Query) {
-          example = parameterExample(operation, "query", ((retrofit2.http.Query) annotation).value());
+          example =
+              parameterExample(operation, "query", ((retrofit2.http.Query) annotation).value());
         } else if (annotation instanceof retrofit2.http.Header) {
-          example = parameterExample(operation, "header", ((retrofit2.http.Header) annotation).value());
+          example =
+              parameterExample(operation, "header", ((retrofit2.http.Header) annotation).value());
         }
       }
-      assertNotNull(example, operation.getOperationId() + ": parameter " + i + " of " + method + " has no example in the spec");
+      assertNotNull(
+          example,
+          operation.getOperationId()
+              + ": parameter "
+              + i
+              + " of "
+              + method
+              + " has no example in the spec");
       args[i] = MOSHI.adapter(types[i]).fromJson(Json.mapper().writeValueAsString(example));
     }
     return args;
@@ -306,8 +381,14 @@ final class SpecContract implements AutoCloseable {
   /** The spec's operations, in document order, as {@code "METHOD path"}. */
   Map<String, String> operations() {
     Map<String, String> operations = new LinkedHashMap<>();
-    openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-        .forEach((method, operation) -> operations.put(operation.getOperationId(), method + " " + path)));
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) ->
+                            operations.put(operation.getOperationId(), method + " " + path)));
     return operations;
   }
 

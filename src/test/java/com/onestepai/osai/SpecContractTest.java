@@ -20,8 +20,13 @@ class SpecContractTest {
 
   @TestFactory
   List<DynamicTest> everyOperationOfTheSpec(PrismServer prism) {
-    contract = new SpecContract(PrismServer.projectDir().resolve("openapi/osai.yaml"),
-        "com.onestepai.osai.api", OsaiApis.class, client -> client, prism);
+    contract =
+        new SpecContract(
+            PrismServer.projectDir().resolve("openapi/osai.yaml"),
+            "com.onestepai.osai.api",
+            OsaiApis.class,
+            client -> client,
+            prism);
     return contract.tests();
   }
 

@@ -18,8 +18,8 @@ import com.squareup.moshi.Moshi;
  * OSAI_API_TOKEN=... [OSAI_URL=https://app-us.onestepai.com/api] java ... PrintCurrentUser [--region eu|us]
  * </pre>
  *
- * <p>On failure it prints one line saying what failed and what to check, and exits 1 (2 for a
- * usage error).
+ * <p>On failure it prints one line saying what failed and what to check, and exits 1 (2 for a usage
+ * error).
  */
 public final class PrintCurrentUser {
   private PrintCurrentUser() {}
@@ -32,7 +32,10 @@ public final class PrintCurrentUser {
     Region region = null;
     for (int i = 0; i < args.length; i++) {
       if ("--region".equals(args[i]) && i + 1 < args.length) {
-        region = "us".equalsIgnoreCase(args[++i]) ? Region.US : "eu".equalsIgnoreCase(args[i]) ? Region.EU : null;
+        region =
+            "us".equalsIgnoreCase(args[++i])
+                ? Region.US
+                : "eu".equalsIgnoreCase(args[i]) ? Region.EU : null;
         if (region == null) {
           return usage("unknown region '" + args[i] + "'");
         }
@@ -46,13 +49,16 @@ public final class PrintCurrentUser {
       what = "Fetching the user from " + client.baseUrl();
       User user = client.users().getCurrentUser();
       System.out.println("-------User info-------");
-      System.out.println(new Moshi.Builder().build().adapter(User.class).indent("    ").toJson(user));
+      System.out.println(
+          new Moshi.Builder().build().adapter(User.class).indent("    ").toJson(user));
       return 0;
     } catch (AccessTokenRejectedException e) {
       return fail("Sign-in failed: " + e.getMessage());
     } catch (UnauthorizedException e) {
-      return fail(what + " failed with HTTP 401: the JWT was not accepted. Check that OSAI_API_TOKEN"
-          + " is valid and belongs to this region.");
+      return fail(
+          what
+              + " failed with HTTP 401: the JWT was not accepted. Check that OSAI_API_TOKEN"
+              + " is valid and belongs to this region.");
     } catch (OsaiServiceException e) {
       return fail(what + " failed with HTTP " + e.statusCode() + ": " + e.getMessage());
     } catch (OsaiIoException e) {
@@ -65,8 +71,10 @@ public final class PrintCurrentUser {
   private static OsaiClient fromEnvIn(Region region) {
     String token = System.getenv(OsaiClient.ENV_ACCESS_TOKEN);
     if (token == null || token.trim().isEmpty()) {
-      throw new IllegalStateException(OsaiClient.ENV_ACCESS_TOKEN + " is not set: create an access"
-          + " token in the OSAI web app (Settings) and export it.");
+      throw new IllegalStateException(
+          OsaiClient.ENV_ACCESS_TOKEN
+              + " is not set: create an access"
+              + " token in the OSAI web app (Settings) and export it.");
     }
     return OsaiClient.builder().accessToken(token).region(region).build();
   }
@@ -77,8 +85,11 @@ public final class PrintCurrentUser {
   }
 
   private static int usage(String problem) {
-    System.err.println("osai-example: " + problem + ". Usage: PrintCurrentUser [--region eu|us]"
-        + " with OSAI_API_TOKEN set (and OSAI_URL, or --region, to pick the region).");
+    System.err.println(
+        "osai-example: "
+            + problem
+            + ". Usage: PrintCurrentUser [--region eu|us]"
+            + " with OSAI_API_TOKEN set (and OSAI_URL, or --region, to pick the region).");
     return 2;
   }
 }

@@ -5,9 +5,9 @@ import okhttp3.MediaType;
 import okio.Buffer;
 
 /**
- * A successful answer's body could not be read as the expected type. Thrown by the converter,
- * which does not know the request; {@link OsaiCallAdapterFactory} turns it into the public
- * {@link com.onestepai.osai.OsaiInvalidDataException} with the method and URL.
+ * A successful answer's body could not be read as the expected type. Thrown by the converter, which
+ * does not know the request; {@link OsaiCallAdapterFactory} turns it into the public {@link
+ * com.onestepai.osai.OsaiInvalidDataException} with the method and URL.
  */
 final class BodyDecodingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,8 +17,10 @@ final class BodyDecodingException extends RuntimeException {
     super(describe(expected, contentType, body, cause), cause);
   }
 
-  private static String describe(Type expected, MediaType contentType, Buffer body, Exception cause) {
-    String type = expected instanceof Class ? ((Class<?>) expected).getSimpleName() : expected.toString();
+  private static String describe(
+      Type expected, MediaType contentType, Buffer body, Exception cause) {
+    String type =
+        expected instanceof Class ? ((Class<?>) expected).getSimpleName() : expected.toString();
     if (body.size() == 0) {
       return "an empty body where " + type + " was expected (Content-Type: " + contentType + ")";
     }

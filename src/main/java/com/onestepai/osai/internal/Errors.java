@@ -64,7 +64,8 @@ final class Errors {
     } else if (code == 401) {
       return new UnauthorizedException(message, code, method, request.url(), raw.headers(), body);
     } else if (code == 403) {
-      return new PermissionDeniedException(message, code, method, request.url(), raw.headers(), body);
+      return new PermissionDeniedException(
+          message, code, method, request.url(), raw.headers(), body);
     } else if (code == 404) {
       return new NotFoundException(message, code, method, request.url(), raw.headers(), body);
     } else if (code == 429) {
@@ -77,8 +78,8 @@ final class Errors {
   }
 
   /**
-   * The exception for a call that failed without an answer to map, or whose successful answer
-   * could not be read. {@code request} may be null when the request could not even be built.
+   * The exception for a call that failed without an answer to map, or whose successful answer could
+   * not be read. {@code request} may be null when the request could not even be built.
    */
   static RuntimeException forFailure(Request request, Throwable t, Redactor redactor) {
     if (t instanceof InterceptorFailure) {
@@ -95,7 +96,9 @@ final class Errors {
     if (t instanceof IOException) {
       String what = t instanceof InterruptedIOException ? "timed out or was cancelled" : "failed";
       return new OsaiIoException(
-          redactor.redact(call + " " + what + ": " + t.getClass().getSimpleName() + ": " + t.getMessage()), t);
+          redactor.redact(
+              call + " " + what + ": " + t.getClass().getSimpleName() + ": " + t.getMessage()),
+          t);
     }
     if (t instanceof RuntimeException) {
       return (RuntimeException) t; // a caller's mistake, such as a null path parameter
@@ -116,7 +119,8 @@ final class Errors {
     try {
       source.request(4L * maxChars);
       Buffer buffer = source.getBuffer();
-      return snippet(buffer.snapshot((int) Math.min(buffer.size(), 4L * maxChars)).utf8(), maxChars);
+      return snippet(
+          buffer.snapshot((int) Math.min(buffer.size(), 4L * maxChars)).utf8(), maxChars);
     } catch (IOException e) {
       return "(unreadable)";
     }

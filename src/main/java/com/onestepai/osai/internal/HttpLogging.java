@@ -10,9 +10,9 @@ import retrofit2.Invocation;
 
 /**
  * OkHttp's {@link HttpLoggingInterceptor} with the secrets taken out: {@code Authorization} and
- * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, and
- * every line passes through the {@link Redactor} in case a secret turns up anywhere else. A
- * network interceptor: it logs each attempt as it goes on the wire.
+ * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, and every
+ * line passes through the {@link Redactor} in case a secret turns up anywhere else. A network
+ * interceptor: it logs each attempt as it goes on the wire.
  */
 public final class HttpLogging implements Interceptor {
   private final HttpLoggingInterceptor withBodies;
@@ -25,7 +25,9 @@ public final class HttpLogging implements Interceptor {
     this.withoutBodies =
         create(
             logger,
-            level == HttpLoggingInterceptor.Level.BODY ? HttpLoggingInterceptor.Level.HEADERS : level);
+            level == HttpLoggingInterceptor.Level.BODY
+                ? HttpLoggingInterceptor.Level.HEADERS
+                : level);
   }
 
   private static HttpLoggingInterceptor create(

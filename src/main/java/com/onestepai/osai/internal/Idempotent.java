@@ -7,7 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a generated method whose operation the spec declares safe to repeat (`x-osai-idempotent: true`), although its HTTP method is not idempotent: {@link RetryInterceptor} retries it like a GET.
+ * Marks a generated method whose operation the spec declares safe to repeat (`x-osai-idempotent:
+ * true`), although its HTTP method is not idempotent: {@link RetryInterceptor} retries it like a
+ * GET.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

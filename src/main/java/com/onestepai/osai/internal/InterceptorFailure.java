@@ -4,9 +4,9 @@ import com.onestepai.osai.OsaiException;
 import java.io.IOException;
 
 /**
- * Carries an {@link OsaiException} out of an OkHttp interceptor. OkHttp passes only
- * {@link IOException}s from interceptors to the caller (a runtime exception thrown on a dispatcher
- * thread would be lost there); {@link OsaiCallAdapterFactory} unwraps it.
+ * Carries an {@link OsaiException} out of an OkHttp interceptor. OkHttp passes only {@link
+ * IOException}s from interceptors to the caller (a runtime exception thrown on a dispatcher thread
+ * would be lost there); {@link OsaiCallAdapterFactory} unwraps it.
  */
 final class InterceptorFailure extends IOException {
   private static final long serialVersionUID = 1L;

@@ -17,8 +17,10 @@ final class Jwt {
   static final long NO_EXPIRY = Long.MAX_VALUE;
 
   private final String value;
+
   /** Local wall-clock millis at which the JWT expires, corrected for clock skew; or NO_EXPIRY. */
   final long expiresAtMillis;
+
   /** Local wall-clock millis from which a new JWT should be fetched before a call goes out. */
   final long refreshAtMillis;
 
@@ -62,7 +64,8 @@ final class Jwt {
       reader.beginObject();
       while (reader.hasNext()) {
         String name = reader.nextName();
-        if (("exp".equals(name) || "iat".equals(name)) && reader.peek() == JsonReader.Token.NUMBER) {
+        if (("exp".equals(name) || "iat".equals(name))
+            && reader.peek() == JsonReader.Token.NUMBER) {
           long seconds = (long) reader.nextDouble();
           if ("exp".equals(name)) {
             exp = seconds;

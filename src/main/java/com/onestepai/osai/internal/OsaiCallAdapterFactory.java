@@ -17,8 +17,8 @@ import retrofit2.Response;
 import retrofit2.Retrofit;
 
 /**
- * Serves every generated operation: a method returning {@code T} runs the call and returns its
- * body or throws an {@link com.onestepai.osai.OsaiException}; a method returning {@code
+ * Serves every generated operation: a method returning {@code T} runs the call and returns its body
+ * or throws an {@link com.onestepai.osai.OsaiException}; a method returning {@code
  * CompletableFuture<T>} enqueues it and completes with the same outcome. {@code Call<T>} is left to
  * Retrofit's own adapter.
  */
@@ -119,8 +119,8 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
     /**
      * Enqueues the call. Its timeout starts now, not when a dispatcher thread picks it up as
-     * OkHttp's own would: time spent queued behind other calls to the host counts. The watchdog
-     * is okio's, the one OkHttp's timeouts use: no thread of ours.
+     * OkHttp's own would: time spent queued behind other calls to the host counts. The watchdog is
+     * okio's, the one OkHttp's timeouts use: no thread of ours.
      */
     @Override
     public CompletableFuture<T> adapt(Call<T> call) {
@@ -128,10 +128,13 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
           new CompletableFuture<T>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
+              // Cancelled first, the call second: cancelling the call fails it at once on a
+              // dispatcher thread, which would otherwise complete this future with that failure.
+              boolean cancelled = super.cancel(mayInterruptIfRunning);
               if (mayInterruptIfRunning) {
                 call.cancel();
               }
-              return super.cancel(mayInterruptIfRunning);
+              return cancelled;
             }
           };
       long timeoutNanos;

@@ -20,12 +20,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 /**
  * Request bodies go out as JSON through Moshi, a {@code String} included (the SignIn body is the
  * access token as a JSON string). Response bodies are read by Moshi, except that a {@code String}
- * is read by the answer's content type: a JSON string from {@code application/json}, the text as
- * it is from anything else (the JWT comes as {@code text/plain}).
+ * is read by the answer's content type: a JSON string from {@code application/json}, the text as it
+ * is from anything else (the JWT comes as {@code text/plain}).
  *
  * <p>A response body is buffered whole before it is parsed, so that a failure to read it (a
- * transport error, an {@code IOException}) stays apart from a failure to parse it (a
- * {@link BodyDecodingException} naming the type, the content type and the start of the body).
+ * transport error, an {@code IOException}) stays apart from a failure to parse it (a {@link
+ * BodyDecodingException} naming the type, the content type and the start of the body).
  */
 public final class OsaiConverterFactory extends Converter.Factory {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");

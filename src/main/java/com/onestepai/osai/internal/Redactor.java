@@ -3,10 +3,10 @@ package com.onestepai.osai.internal;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from text that may reach a message, a log line or an exception: the access
- * tokens and the JWTs this client has seen, and anything shaped like a JWT (three base64url parts
- * whose first starts {@code eyJ}, as every JSON header does), in case the server echoes one we
- * have not seen.
+ * Removes secrets from text that may reach a message, a log line or an exception: the access tokens
+ * and the JWTs this client has seen, and anything shaped like a JWT (three base64url parts whose
+ * first starts {@code eyJ}, as every JSON header does), in case the server echoes one we have not
+ * seen.
  */
 public final class Redactor {
   static final String MARK = "[redacted]";

@@ -17,15 +17,15 @@ import okio.BufferedSource;
 import retrofit2.Invocation;
 
 /**
- * Retries a call that failed for a reason that may pass: a connection failure, or an answer of
- * 408, 429, 500, 502, 503 or 504. Only idempotent calls are retried once sent (GET, HEAD, OPTIONS,
- * PUT, DELETE, and operations the spec marks {@link Idempotent}); any call is retried when the
+ * Retries a call that failed for a reason that may pass: a connection failure, or an answer of 408,
+ * 429, 500, 502, 503 or 504. Only idempotent calls are retried once sent (GET, HEAD, OPTIONS, PUT,
+ * DELETE, and operations the spec marks {@link Idempotent}); any call is retried when the
  * connection was refused, since nothing was sent.
  *
  * <p>Waits {@code 0.5 s * 2^attempt}, capped at 8 s, less up to 25% jitter, or what {@code
  * Retry-After} asks (seconds or an HTTP date) when that is at most {@code maxRetryAfterNanos};
- * asked for longer, it gives the answer back instead. It never waits past the call's deadline:
- * the OkHttp call timeout, which covers sign-in, every attempt and every wait.
+ * asked for longer, it gives the answer back instead. It never waits past the call's deadline: the
+ * OkHttp call timeout, which covers sign-in, every attempt and every wait.
  *
  * <p>It must be the first application interceptor: it starts the {@link Deadline} the others read.
  * It also hands on only the first {@link Errors#BODY_LIMIT} bytes of an error answer's body, since
@@ -122,13 +122,16 @@ public final class RetryInterceptor implements Interceptor {
     } finally {
       response.close();
     }
-    return response.newBuilder().body(ResponseBody.create(kept, body.contentType(), kept.size())).build();
+    return response
+        .newBuilder()
+        .body(ResponseBody.create(kept, body.contentType(), kept.size()))
+        .build();
   }
 
   /**
-   * Reads a successful answer's body into memory here, where a connection reset mid-body can
-   * still be retried, rather than in the converter, where it could not. The converter buffers the
-   * whole body anyway; methods marked {@code @Streaming} are left to stream.
+   * Reads a successful answer's body into memory here, where a connection reset mid-body can still
+   * be retried, rather than in the converter, where it could not. The converter buffers the whole
+   * body anyway; methods marked {@code @Streaming} are left to stream.
    */
   private static void bufferBody(Response response) throws IOException {
     try {
@@ -141,7 +144,8 @@ public final class RetryInterceptor implements Interceptor {
 
   private static boolean isStreaming(Request request) {
     Invocation invocation = request.tag(Invocation.class);
-    return invocation != null && invocation.method().isAnnotationPresent(retrofit2.http.Streaming.class);
+    return invocation != null
+        && invocation.method().isAnnotationPresent(retrofit2.http.Streaming.class);
   }
 
   static boolean isRetryable(int code) {
@@ -189,7 +193,8 @@ public final class RetryInterceptor implements Interceptor {
       if (date == null) {
         return -1;
       }
-      return TimeUnit.MILLISECONDS.toNanos(Math.max(0, date.getTime() - wallClockMillis.getAsLong()));
+      return TimeUnit.MILLISECONDS.toNanos(
+          Math.max(0, date.getTime() - wallClockMillis.getAsLong()));
     }
   }
 

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a generated method whose request and response bodies are credentials (`x-osai-secret-bodies: true`), such as sign-in: {@link HttpLogging} logs neither.
+ * Marks a generated method whose request and response bodies are credentials
+ * (`x-osai-secret-bodies: true`), such as sign-in: {@link HttpLogging} logs neither.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

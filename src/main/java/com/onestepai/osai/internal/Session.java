@@ -31,8 +31,8 @@ import okhttp3.Response;
  * replaced, one caller (the leader) starts the sign-in, outside the lock, and every caller, the
  * leader too, waits for the same future, each no longer than its own deadline, and shares its JWT
  * or its failure. The sign-in runs on {@code executor}, the client's own, so that a caller whose
- * deadline passes (or whose call is cancelled) can leave while it finishes for the others. A failure
- * is not cached: the next call tries again.
+ * deadline passes (or whose call is cancelled) can leave while it finishes for the others. A
+ * failure is not cached: the next call tries again.
  */
 public final class Session {
   private final Supplier<String> accessToken;
@@ -95,8 +95,8 @@ public final class Session {
   }
 
   /**
-   * The server rejected {@code rejected}: forget it unless another caller already replaced it,
-   * then return a JWT to replay with (a new one, or the one that replaced it).
+   * The server rejected {@code rejected}: forget it unless another caller already replaced it, then
+   * return a JWT to replay with (a new one, or the one that replaced it).
    */
   Jwt replace(Jwt rejected, long timeoutNanos, BooleanSupplier canceled) {
     synchronized (lock) {
@@ -173,7 +173,8 @@ public final class Session {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new OsaiIoException(
-              "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn", new TimeoutException());
+              "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn",
+              new TimeoutException());
         }
         if (canceled.getAsBoolean()) {
           throw new OsaiIoException("Canceled while waiting for sign-in at " + baseUrl, null);

@@ -9,7 +9,9 @@ public interface Sleeper {
   Sleeper SYSTEM =
       (nanos, canceled) -> {
         long end = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0 && !canceled.getAsBoolean(); left = end - System.nanoTime()) {
+        for (long left = nanos;
+            left > 0 && !canceled.getAsBoolean();
+            left = end - System.nanoTime()) {
           TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
         }
       };

@@ -1,7 +1,6 @@
 package com.onestepai.osai.examples;
 
 import com.onestepai.osai.PrismServer;
-import java.nio.file.Paths;
 
 /**
  * {@code mvn -Pexample test}: starts Prism on the project's spec, runs {@link PrintCurrentUser}

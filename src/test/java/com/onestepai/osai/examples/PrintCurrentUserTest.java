@@ -61,7 +61,8 @@ class PrintCurrentUserTest {
 
   @Test
   void anUnknownRegionIsAUsageError() throws Exception {
-    ExampleProcess run = ExampleProcess.run(null, TOKEN, ExampleProcess.CAPTURE, "--region", "asia");
+    ExampleProcess run =
+        ExampleProcess.run(null, TOKEN, ExampleProcess.CAPTURE, "--region", "asia");
 
     assertEquals(2, run.exitCode);
     assertTrue(run.stderr.contains("unknown region 'asia'"), run.stderr);

@@ -14,7 +14,9 @@ class RedactorTest {
       redactor.rememberAccessToken("the-access-token"); // every sign-in remembers it again
     }
 
-    assertEquals("token [redacted], jwt [redacted]", redactor.redact("token the-access-token, jwt opaque-jwt-19"));
+    assertEquals(
+        "token [redacted], jwt [redacted]",
+        redactor.redact("token the-access-token, jwt opaque-jwt-19"));
   }
 
   @Test
@@ -28,6 +30,8 @@ class RedactorTest {
 
   @Test
   void anythingShapedLikeAJwtIsRemovedEvenIfNeverSeen() {
-    assertEquals("Bearer [redacted].", new Redactor().redact("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln."));
+    assertEquals(
+        "Bearer [redacted].",
+        new Redactor().redact("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln."));
   }
 }

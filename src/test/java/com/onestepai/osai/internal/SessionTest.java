@@ -44,8 +44,15 @@ class SessionTest {
   }
 
   Session session(Supplier<String> token, long marginMillis) {
-    return new Session(token, signIn, serverDate, HttpUrl.get("https://osai.test/api/"), redactor,
-        clock::get, marginMillis, executor);
+    return new Session(
+        token,
+        signIn,
+        serverDate,
+        HttpUrl.get("https://osai.test/api/"),
+        redactor,
+        clock::get,
+        marginMillis,
+        executor);
   }
 
   Session session() {
@@ -54,8 +61,10 @@ class SessionTest {
 
   static String jwt(String payload) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".sig";
+    return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+        + ".sig";
   }
 
   static String jwtValidFor(long iatMillis, long lifetimeSeconds) {
@@ -95,7 +104,8 @@ class SessionTest {
 
   @Test
   void theServersDateCorrectsClockSkew() {
-    // Our clock is an hour ahead of the server's. The JWT (no iat) expires 2 h after the server's now.
+    // Our clock is an hour ahead of the server's. The JWT (no iat) expires 2 h after the server's
+    // now.
     long serverNow = NOW - 3600 * SECOND;
     signIn.answer(jwt("{\"exp\":" + (serverNow / 1000 + 7200) + "}"));
     serverDate.lastMillis = serverNow;
@@ -168,7 +178,8 @@ class SessionTest {
     signIn.blockOn(release).answer(jwt("{\"sub\":\"slow\"}"));
     Session session = session();
 
-    OsaiIoException e = assertThrows(OsaiIoException.class, () -> session.jwt(TimeUnit.MILLISECONDS.toNanos(50)));
+    OsaiIoException e =
+        assertThrows(OsaiIoException.class, () -> session.jwt(TimeUnit.MILLISECONDS.toNanos(50)));
     assertTrue(e.getMessage().contains("Timed out waiting for sign-in"), e.getMessage());
 
     Future<Jwt> later = executor.submit(() -> session.jwt(WAIT));
@@ -186,7 +197,9 @@ class SessionTest {
 
     assertFalse(jwt.toString().contains(value), jwt.toString());
     assertFalse(session.toString().contains(value), session.toString());
-    assertEquals("Bearer [redacted] and [redacted]", redactor.redact("Bearer " + value + " and access-token"));
+    assertEquals(
+        "Bearer [redacted] and [redacted]",
+        redactor.redact("Bearer " + value + " and access-token"));
   }
 
   /** A sign-in that answers from a script and records the tokens it was given. */
