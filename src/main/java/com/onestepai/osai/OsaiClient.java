@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /**
@@ -228,9 +229,9 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
    * {@link #build()} may be called again.
    */
   public static final class Builder {
-    private Supplier<String> accessToken;
+    private @Nullable Supplier<String> accessToken;
     private String baseUrl = Region.EU.baseUrl();
-    private OkHttpClient okHttpClient;
+    private @Nullable OkHttpClient okHttpClient;
     private long connectTimeoutMillis = 10_000;
     private long readTimeoutMillis = 30_000;
     private long timeoutMillis = 60_000;

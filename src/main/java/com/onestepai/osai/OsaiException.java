@@ -1,5 +1,7 @@
 package com.onestepai.osai;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception the OSAI SDK throws; unchecked.
  *
@@ -24,7 +26,7 @@ public class OsaiException extends RuntimeException {
     super(message);
   }
 
-  public OsaiException(String message, Throwable cause) {
+  public OsaiException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

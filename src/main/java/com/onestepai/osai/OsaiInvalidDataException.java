@@ -1,5 +1,7 @@
 package com.onestepai.osai;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered with success, but the body could not be read as the type the API description
  * promises: malformed or truncated JSON, a wrong content type (an HTML page from a proxy, say), or
@@ -11,7 +13,7 @@ package com.onestepai.osai;
 public class OsaiInvalidDataException extends OsaiException {
   private static final long serialVersionUID = 1L;
 
-  public OsaiInvalidDataException(String message, Throwable cause) {
+  public OsaiInvalidDataException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

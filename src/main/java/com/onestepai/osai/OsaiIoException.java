@@ -1,5 +1,7 @@
 package com.onestepai.osai;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request could not be sent or its answer not read: connection refused or reset, DNS failure,
  * TLS failure, a timeout, or a cancelled call. The cause is the underlying {@link
@@ -11,7 +13,7 @@ package com.onestepai.osai;
 public class OsaiIoException extends OsaiException {
   private static final long serialVersionUID = 1L;
 
-  public OsaiIoException(String message, Throwable cause) {
+  public OsaiIoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

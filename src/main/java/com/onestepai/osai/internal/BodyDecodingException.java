@@ -3,6 +3,7 @@ package com.onestepai.osai.internal;
 import java.lang.reflect.Type;
 import okhttp3.MediaType;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer's body could not be read as the expected type. Thrown by the converter, which
@@ -13,12 +14,13 @@ final class BodyDecodingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int SNIPPET_CHARS = 120;
 
-  BodyDecodingException(Type expected, MediaType contentType, Buffer body, Exception cause) {
+  BodyDecodingException(
+      Type expected, @Nullable MediaType contentType, Buffer body, Exception cause) {
     super(describe(expected, contentType, body, cause), cause);
   }
 
   private static String describe(
-      Type expected, MediaType contentType, Buffer body, Exception cause) {
+      Type expected, @Nullable MediaType contentType, Buffer body, Exception cause) {
     String type =
         expected instanceof Class ? ((Class<?>) expected).getSimpleName() : expected.toString();
     if (body.size() == 0) {

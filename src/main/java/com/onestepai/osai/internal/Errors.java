@@ -18,6 +18,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /** Turns what went wrong with a call into the public exception types, with no secret in them. */
 final class Errors {
@@ -29,7 +30,8 @@ final class Errors {
   private Errors() {}
 
   /** The exception for an answer whose status is not 2xx; reads (a bounded part of) its body. */
-  static OsaiServiceException forStatus(Response raw, ResponseBody errorBody, Redactor redactor) {
+  static OsaiServiceException forStatus(
+      Response raw, @Nullable ResponseBody errorBody, Redactor redactor) {
     String body = "";
     if (errorBody != null) {
       try {
@@ -81,7 +83,7 @@ final class Errors {
    * The exception for a call that failed without an answer to map, or whose successful answer could
    * not be read. {@code request} may be null when the request could not even be built.
    */
-  static RuntimeException forFailure(Request request, Throwable t, Redactor redactor) {
+  static RuntimeException forFailure(@Nullable Request request, Throwable t, Redactor redactor) {
     if (t instanceof InterceptorFailure) {
       return ((InterceptorFailure) t).failure();
     }

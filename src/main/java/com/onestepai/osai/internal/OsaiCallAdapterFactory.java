@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
 import okio.AsyncTimeout;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Callback;
@@ -30,7 +31,8 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   }
 
   @Override
-  public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable CallAdapter<?, ?> get(
+      Type returnType, Annotation[] annotations, Retrofit retrofit) {
     Class<?> raw = getRawType(returnType);
     if (raw == Call.class) {
       return null;
@@ -46,7 +48,7 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   }
 
   /** The body of a finished call, or the exception that says why there is none. */
-  <T> T bodyOf(Call<T> call, Response<T> response, Type type) {
+  <T> @Nullable T bodyOf(Call<T> call, Response<T> response, Type type) {
     if (!response.isSuccessful()) {
       throw Errors.forStatus(response.raw(), response.errorBody(), redactor);
     }

@@ -13,6 +13,7 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -44,7 +45,7 @@ public final class OsaiConverterFactory extends Converter.Factory {
    * connection or a redirect, and neither does {@link RetryInterceptor}.
    */
   @Override
-  public Converter<?, RequestBody> requestBodyConverter(
+  public @Nullable Converter<?, RequestBody> requestBodyConverter(
       Type type,
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
@@ -121,7 +122,7 @@ public final class OsaiConverterFactory extends Converter.Factory {
   }
 
   private static Object parse(
-      JsonAdapter<Object> adapter, Buffer buffer, Type type, MediaType contentType) {
+      JsonAdapter<Object> adapter, Buffer buffer, Type type, @Nullable MediaType contentType) {
     try {
       if (buffer.rangeEquals(0, UTF8_BOM)) {
         buffer.skip(UTF8_BOM.size());
@@ -139,12 +140,12 @@ public final class OsaiConverterFactory extends Converter.Factory {
     }
   }
 
-  static boolean isJson(MediaType contentType) {
+  static boolean isJson(@Nullable MediaType contentType) {
     return contentType != null
         && ("json".equals(contentType.subtype()) || contentType.subtype().endsWith("+json"));
   }
 
-  private static java.nio.charset.Charset charset(MediaType contentType) {
+  private static java.nio.charset.Charset charset(@Nullable MediaType contentType) {
     java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
     return contentType == null ? utf8 : contentType.charset(utf8);
   }

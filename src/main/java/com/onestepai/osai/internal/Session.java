@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JWT behind every authenticated call: signs in with the access token on first use, keeps the
@@ -44,12 +45,12 @@ public final class Session {
   private final ServerDate serverDate;
   private final Executor executor;
 
-  private volatile Jwt current;
+  private volatile @Nullable Jwt current;
 
   /** Guards {@link #inFlight}: at most one sign-in at a time. */
   private final Object lock = new Object();
 
-  private CompletableFuture<Jwt> inFlight;
+  private @Nullable CompletableFuture<Jwt> inFlight;
 
   /**
    * @param signIn the generated {@code UsersApi.signIn}, on a client without {@link
@@ -111,7 +112,7 @@ public final class Session {
     return replace(rejected, timeoutNanos, NEVER);
   }
 
-  private Jwt refresh(Jwt stale, long timeoutNanos, BooleanSupplier canceled) {
+  private Jwt refresh(@Nullable Jwt stale, long timeoutNanos, BooleanSupplier canceled) {
     CompletableFuture<Jwt> flight;
     boolean leader = false;
     synchronized (lock) {
@@ -141,8 +142,8 @@ public final class Session {
   }
 
   private void land(CompletableFuture<Jwt> flight) {
-    Jwt jwt = null;
-    Throwable failure = null;
+    @Nullable Jwt jwt = null;
+    @Nullable Throwable failure = null;
     try {
       jwt = signIn();
     } catch (OsaiException | Error e) {

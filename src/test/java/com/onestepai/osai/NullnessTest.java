@@ -1,0 +1,52 @@
+package com.onestepai.osai;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.onestepai.osai.api.UsersApi;
+import com.onestepai.osai.growth.model.RenditionRequest;
+import com.onestepai.osai.model.User;
+import java.lang.reflect.AnnotatedType;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSpecify metadata Kotlin and nullness checkers read: every package is {@code @NullMarked},
+ * and the generated models mark exactly the properties the spec lets be absent or null.
+ */
+class NullnessTest {
+  static boolean nullable(AnnotatedType type) {
+    return type.isAnnotationPresent(Nullable.class);
+  }
+
+  @Test
+  void everyPackageIsNullMarked() {
+    for (Class<?> type :
+        new Class<?>[] {
+          OsaiClient.class, com.onestepai.osai.internal.Session.class, UsersApi.class, User.class
+        }) {
+      assertTrue(
+          type.getPackage().isAnnotationPresent(NullMarked.class), type.getPackage().getName());
+    }
+  }
+
+  @Test
+  void optionalOrNullablePropertiesAreNullableAndRequiredOnesAreNot() throws Exception {
+    // User: every property optional and nullable in the spec.
+    assertTrue(nullable(User.class.getMethod("getEmail").getAnnotatedReturnType()));
+    assertTrue(nullable(User.class.getMethod("getColorMode").getAnnotatedReturnType()));
+    assertTrue(
+        nullable(
+            User.Builder.class.getMethod("email", String.class).getAnnotatedParameterTypes()[0]));
+    // The growth fixture's RenditionRequest: format is required, background optional.
+    assertFalse(nullable(RenditionRequest.class.getMethod("getFormat").getAnnotatedReturnType()));
+    assertTrue(
+        nullable(RenditionRequest.class.getMethod("getBackground").getAnnotatedReturnType()));
+  }
+
+  @Test
+  void operationsReturnNonNullResults() throws Exception {
+    assertFalse(nullable(UsersApi.class.getMethod("getCurrentUser").getAnnotatedReturnType()));
+  }
+}
