@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
@@ -309,7 +310,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return this;
     }
 
-    /** See {@link #connectTimeout(long, TimeUnit)}. */
+    /**
+     * See {@link #connectTimeout(long, TimeUnit)}. On Android it needs API 26 (or core library
+     * desugaring); the {@code (long, TimeUnit)} form works everywhere.
+     */
+    @IgnoreJRERequirement
     public Builder connectTimeout(Duration timeout) {
       return connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -323,7 +328,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return this;
     }
 
-    /** See {@link #readTimeout(long, TimeUnit)}. */
+    /**
+     * See {@link #readTimeout(long, TimeUnit)}. On Android it needs API 26 (or core library
+     * desugaring); the {@code (long, TimeUnit)} form works everywhere.
+     */
+    @IgnoreJRERequirement
     public Builder readTimeout(Duration timeout) {
       return readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -337,7 +346,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return this;
     }
 
-    /** See {@link #timeout(long, TimeUnit)}. */
+    /**
+     * See {@link #timeout(long, TimeUnit)}. On Android it needs API 26 (or core library
+     * desugaring); the {@code (long, TimeUnit)} form works everywhere.
+     */
+    @IgnoreJRERequirement
     public Builder timeout(Duration timeout) {
       return timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -363,7 +376,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return this;
     }
 
-    /** See {@link #maxRetryAfter(long, TimeUnit)}. */
+    /**
+     * See {@link #maxRetryAfter(long, TimeUnit)}. On Android it needs API 26 (or core library
+     * desugaring); the {@code (long, TimeUnit)} form works everywhere.
+     */
+    @IgnoreJRERequirement
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       return maxRetryAfter(maxRetryAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -377,7 +394,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return this;
     }
 
-    /** See {@link #refreshMargin(long, TimeUnit)}. */
+    /**
+     * See {@link #refreshMargin(long, TimeUnit)}. On Android it needs API 26 (or core library
+     * desugaring); the {@code (long, TimeUnit)} form works everywhere.
+     */
+    @IgnoreJRERequirement
     public Builder refreshMargin(Duration margin) {
       return refreshMargin(margin.toMillis(), TimeUnit.MILLISECONDS);
     }
