@@ -1,5 +1,6 @@
 package com.onestepai.osai;
 
+import static com.onestepai.osai.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,10 +24,7 @@ class OsaiClientWireTest {
   static final String TOKEN = "osai-access-token-canary";
   // A JWT without exp: used until the server answers 401.
   static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln";
-  static final String USER_JSON =
-      "{\"id\":\"Guid-Guid-Guid-Guid\",\"userName\":\"OneStep AI\",\"name\":\"OneStep\","
-          + "\"surname\":\"AI\",\"email\":\"onestepai@email.com\",\"picture\":\"Link-To-Picture\","
-          + "\"bucket\":\"s3\",\"colorMode\":1,\"enableTutorial\":false}";
+  static final String USER_JSON = Fixtures.USER_JSON;
 
   @StartStop final MockWebServer server = new MockWebServer();
   OsaiClient client;
@@ -47,18 +45,7 @@ class OsaiClientWireTest {
   }
 
   static MockResponse jwtAsText() {
-    return new MockResponse.Builder()
-        .addHeader("Content-Type", "text/plain; charset=utf-8")
-        .body(JWT)
-        .build();
-  }
-
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
+    return Fixtures.text(JWT);
   }
 
   RecordedRequest take() throws InterruptedException {

@@ -83,16 +83,23 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.toString();
   }
 
-  private final class Blocking<T> implements CallAdapter<T, T> {
-    private final Type type;
+  /** An adapter for calls whose body is read as {@code type}. */
+  private abstract static class TypedAdapter<T, R> implements CallAdapter<T, R> {
+    final Type type;
 
-    Blocking(Type type) {
+    TypedAdapter(Type type) {
       this.type = type;
     }
 
     @Override
     public Type responseType() {
       return type;
+    }
+  }
+
+  private final class Blocking<T> extends TypedAdapter<T, T> {
+    Blocking(Type type) {
+      super(type);
     }
 
     @Override
@@ -107,16 +114,9 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
-  private final class Async<T> implements CallAdapter<T, CompletableFuture<T>> {
-    private final Type type;
-
+  private final class Async<T> extends TypedAdapter<T, CompletableFuture<T>> {
     Async(Type type) {
-      this.type = type;
-    }
-
-    @Override
-    public Type responseType() {
-      return type;
+      super(type);
     }
 
     /**

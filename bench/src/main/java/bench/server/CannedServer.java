@@ -1,0 +1,454 @@
+package bench.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A tiny HTTP/1.1 keep-alive server on loopback with canned answers, fast enough not to be the
+ * bottleneck: one platform thread per connection, one reusable byte buffer per connection, no
+ * String made per request on the hot path (GET /api/Users), one write per response.
+ *
+ * <ul>
+ *   <li>POST /api/Users/SignIn with body {@code "tok"} (a JSON string) -> 200 text/plain JWT (+Date)
+ *   <li>GET /api/Users with {@code Authorization: Bearer <JWT>} -> 200 application/json user
+ *   <li>GET /api/Users with any other Authorization, or a wrong sign-in body -> 401
+ *   <li>anything else -> 404
+ * </ul>
+ *
+ * Counts every kind of answer. Loopback only.
+ */
+public final class CannedServer implements AutoCloseable {
+  public static final String ACCESS_TOKEN = "tok";
+  public static final String JWT =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJHdWlkLUd1aWQtR3VpZC1HdWlkIiwiaWF0IjoxNzY3MjI1NjAwLCJleHAiOjQxMDI0NDQ4MDB9.ZXhhbXBsZS1zaWduYXR1cmU";
+  public static final String USER_JSON =
+      "{\"id\":\"Guid-Guid-Guid-Guid\",\"userName\":\"OneStep AI\",\"name\":\"OneStep\","
+          + "\"surname\":\"AI\",\"email\":\"onestepai@email.com\",\"picture\":\"Link-To-Picture\","
+          + "\"bucket\":\"s3\",\"colorMode\":1,\"enableTutorial\":false}";
+
+  private static final byte[] USERS_PATH = ascii("/api/Users");
+  private static final byte[] SIGN_IN_PATH = ascii("/api/Users/SignIn");
+  private static final byte[] GET = ascii("GET");
+  private static final byte[] POST = ascii("POST");
+  private static final byte[] H_CONTENT_LENGTH = ascii("content-length");
+  private static final byte[] H_AUTHORIZATION = ascii("authorization");
+  private static final byte[] H_CONNECTION = ascii("connection");
+  private static final byte[] CLOSE = ascii("close");
+  private static final byte[] EXPECTED_AUTH = ascii("Bearer " + JWT);
+  private static final byte[] EXPECTED_SIGN_IN_BODY = ascii("\"" + ACCESS_TOKEN + "\"");
+
+  private static final byte[] USERS_200 =
+      response("200 OK", "application/json", USER_JSON.getBytes(StandardCharsets.UTF_8), "");
+  private static final byte[] UNAUTHORIZED_401 = response("401 Unauthorized", null, new byte[0], "");
+  private static final byte[] NOT_FOUND_404 = response("404 Not Found", null, new byte[0], "");
+  private static final byte[] BAD_REQUEST_400 =
+      response("400 Bad Request", null, new byte[0], "Connection: close\r\n");
+
+  public final LongAdder signIns = new LongAdder();
+  public final LongAdder users = new LongAdder();
+  public final LongAdder unauthorized = new LongAdder();
+  public final LongAdder notFound = new LongAdder();
+  public final LongAdder connections = new LongAdder();
+
+  /** Delay before answering a sign-in: makes concurrent cold starts overlap (sign-in tests). */
+  public volatile long signInDelayMillis;
+
+  private final ServerSocket serverSocket;
+  private final Thread acceptor;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
+  private final LongAdder finishedHandlerBytes = new LongAdder();
+  private volatile boolean closed;
+
+  private CannedServer(int port) throws IOException {
+    serverSocket = new ServerSocket();
+    serverSocket.setReuseAddress(true);
+    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+    acceptor = new Thread(this::acceptLoop, "canned-server-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** Starts a server on 127.0.0.1:{@code port} (0: any free port). */
+  public static CannedServer start(int port) throws IOException {
+    return new CannedServer(port);
+  }
+
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT/api} */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/api";
+  }
+
+  public String stats() {
+    return String.format(
+        "signIns=%d users=%d unauthorized=%d notFound=%d connections=%d serverAllocBytes=%d",
+        signIns.sum(),
+        users.sum(),
+        unauthorized.sum(),
+        notFound.sum(),
+        connections.sum(),
+        allocatedBytes());
+  }
+
+  /** Bytes allocated by the handler threads so far (a check that the server allocates ~0/req). */
+  public long allocatedBytes() {
+    long sum = finishedHandlerBytes.sum();
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean) {
+      com.sun.management.ThreadMXBean mx =
+          (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      for (Thread t : handlers) {
+        long b = mx.getThreadAllocatedBytes(t.getId());
+        if (b > 0) {
+          sum += b;
+        }
+      }
+    }
+    return sum;
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = serverSocket.accept();
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+        continue;
+      }
+      connections.increment();
+      open.add(socket);
+      Thread t = new Thread(() -> serve(socket), "canned-server-conn");
+      t.setDaemon(true);
+      handlers.add(t);
+      t.start();
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (Socket s = socket) {
+      s.setTcpNoDelay(true);
+      InputStream in = s.getInputStream();
+      OutputStream out = s.getOutputStream();
+      byte[] buf = new byte[16 * 1024];
+      int start = 0;
+      int end = 0;
+      while (!closed) {
+        // Find the end of the headers, reading more as needed.
+        int headerEnd;
+        while ((headerEnd = indexOfCrlfCrlf(buf, start, end)) < 0) {
+          if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+          }
+          if (end == buf.length) {
+            out.write(BAD_REQUEST_400);
+            return;
+          }
+          int n = in.read(buf, end, buf.length - end);
+          if (n < 0) {
+            return;
+          }
+          end += n;
+        }
+        // Request line: METHOD SP PATH SP VERSION CRLF
+        int lineEnd = indexOfCrlf(buf, start, headerEnd + 2);
+        int sp1 = indexOf(buf, (byte) ' ', start, lineEnd);
+        int sp2 = sp1 < 0 ? -1 : indexOf(buf, (byte) ' ', sp1 + 1, lineEnd);
+        if (sp2 < 0) {
+          out.write(BAD_REQUEST_400);
+          return;
+        }
+        int pathEnd = indexOf(buf, (byte) '?', sp1 + 1, sp2);
+        if (pathEnd < 0) {
+          pathEnd = sp2;
+        }
+        boolean isGet = equalsRange(buf, start, sp1, GET);
+        boolean isPost = equalsRange(buf, start, sp1, POST);
+        boolean usersPath = equalsRange(buf, sp1 + 1, pathEnd, USERS_PATH);
+        boolean signInPath = equalsRange(buf, sp1 + 1, pathEnd, SIGN_IN_PATH);
+
+        // Headers.
+        long contentLength = 0;
+        boolean authOk = false;
+        boolean close = false;
+        int line = lineEnd + 2;
+        while (line < headerEnd + 2) {
+          int le = indexOfCrlf(buf, line, headerEnd + 2);
+          if (le == line) {
+            break;
+          }
+          int colon = indexOf(buf, (byte) ':', line, le);
+          if (colon > 0) {
+            int v = colon + 1;
+            while (v < le && (buf[v] == ' ' || buf[v] == '\t')) {
+              v++;
+            }
+            int ve = le;
+            while (ve > v && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t')) {
+              ve--;
+            }
+            if (equalsIgnoreCaseRange(buf, line, colon, H_CONTENT_LENGTH)) {
+              contentLength = parseLong(buf, v, ve);
+            } else if (equalsIgnoreCaseRange(buf, line, colon, H_AUTHORIZATION)) {
+              authOk = equalsRange(buf, v, ve, EXPECTED_AUTH);
+            } else if (equalsIgnoreCaseRange(buf, line, colon, H_CONNECTION)) {
+              close = equalsIgnoreCaseRange(buf, v, ve, CLOSE);
+            }
+          }
+          line = le + 2;
+        }
+        if (contentLength < 0 || contentLength > buf.length) {
+          out.write(BAD_REQUEST_400);
+          return;
+        }
+        start = headerEnd + 4;
+        // Body: make it contiguous in buf.
+        if (end - start < contentLength) {
+          if (start + contentLength > buf.length) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+          }
+          while (end - start < contentLength) {
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+              return;
+            }
+            end += n;
+          }
+        }
+        int bodyStart = start;
+        int bodyEnd = (int) (start + contentLength);
+        start = bodyEnd;
+        if (start == end) {
+          start = 0;
+          end = 0;
+        }
+
+        byte[] answer;
+        if (isGet && usersPath) {
+          if (authOk) {
+            users.increment();
+            answer = USERS_200;
+          } else {
+            unauthorized.increment();
+            answer = UNAUTHORIZED_401;
+          }
+        } else if (isPost && signInPath) {
+          if (equalsRange(buf, bodyStart, bodyEnd, EXPECTED_SIGN_IN_BODY)) {
+            signIns.increment();
+            long delay = signInDelayMillis;
+            if (delay > 0) {
+              Thread.sleep(delay);
+            }
+            answer = signInAnswer();
+          } else {
+            unauthorized.increment();
+            answer = UNAUTHORIZED_401;
+          }
+        } else {
+          notFound.increment();
+          answer = NOT_FOUND_404;
+        }
+        out.write(answer);
+        out.flush();
+        if (close) {
+          return;
+        }
+      }
+    } catch (SocketException e) {
+      // peer closed or server closing
+    } catch (IOException e) {
+      // peer went away
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      open.remove(socket);
+      Thread me = Thread.currentThread();
+      if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean) {
+        finishedHandlerBytes.add(
+            ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(me.getId()));
+      }
+      handlers.remove(me);
+    }
+  }
+
+  private static byte[] signInAnswer() {
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+    return response(
+        "200 OK", "text/plain; charset=utf-8", JWT.getBytes(StandardCharsets.UTF_8),
+        "Date: " + date + "\r\n");
+  }
+
+  private static byte[] response(String status, String contentType, byte[] body, String extra) {
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append("\r\n");
+    if (contentType != null) {
+      head.append("Content-Type: ").append(contentType).append("\r\n");
+    }
+    head.append("Content-Length: ").append(body.length).append("\r\n").append(extra).append("\r\n");
+    byte[] h = ascii(head.toString());
+    byte[] all = new byte[h.length + body.length];
+    System.arraycopy(h, 0, all, 0, h.length);
+    System.arraycopy(body, 0, all, h.length, body.length);
+    return all;
+  }
+
+  private static int indexOfCrlfCrlf(byte[] b, int from, int to) {
+    for (int i = from; i + 3 < to; i++) {
+      if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOfCrlf(byte[] b, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      if (b[i] == '\r' && b[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  private static int indexOf(byte[] b, byte c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean equalsRange(byte[] b, int from, int to, byte[] expected) {
+    if (to - from != expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (b[from + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalsIgnoreCaseRange(byte[] b, int from, int to, byte[] lower) {
+    if (to - from != lower.length) {
+      return false;
+    }
+    for (int i = 0; i < lower.length; i++) {
+      int c = b[from + i];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lower[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long parseLong(byte[] b, int from, int to) {
+    if (from == to) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9 || v > Integer.MAX_VALUE) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      serverSocket.close();
+    } catch (IOException ignored) {
+      // closing
+    }
+    for (Socket s : open) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing
+      }
+    }
+    try {
+      acceptor.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Standalone: {@code CannedServer [--port N] [--port-file PATH] [--max-seconds S]}. Prints the
+   * port, writes it to the port file, serves until killed or for at most S seconds (default 900),
+   * then prints its counters.
+   */
+  public static void main(String[] args) throws Exception {
+    int port = 0;
+    Path portFile = null;
+    long maxSeconds = 900;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port":
+          port = Integer.parseInt(args[++i]);
+          break;
+        case "--port-file":
+          portFile = Path.of(args[++i]);
+          break;
+        case "--max-seconds":
+          maxSeconds = Long.parseLong(args[++i]);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    CannedServer server = start(port);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> System.out.println("canned server stopping: " + server.stats())));
+    System.out.println("canned server on " + server.baseUrl());
+    if (portFile != null) {
+      Path tmp = Path.of(portFile + ".tmp");
+      Files.writeString(tmp, Integer.toString(server.port()));
+      Files.move(tmp, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    Thread.sleep(maxSeconds * 1000);
+    server.close();
+    System.exit(0);
+  }
+}
