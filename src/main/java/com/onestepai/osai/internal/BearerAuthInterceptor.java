@@ -30,11 +30,13 @@ public final class BearerAuthInterceptor implements Interceptor {
     if (invocation == null || !invocation.method().isAnnotationPresent(BearerAuth.class)) {
       return chain.proceed(request);
     }
-    Jwt jwt;
-    try {
-      jwt = session.jwt(waitBudgetNanos(chain), chain.call()::isCanceled);
-    } catch (OsaiException e) {
-      throw new InterceptorFailure(e);
+    Jwt jwt = session.freshJwt(); // the usual case: no wait, nothing allocated
+    if (jwt == null) {
+      try {
+        jwt = session.jwt(waitBudgetNanos(chain), chain.call()::isCanceled);
+      } catch (OsaiException e) {
+        throw new InterceptorFailure(e);
+      }
     }
     Response response = chain.proceed(withJwt(request, jwt));
     if (response.code() != 401) {
@@ -52,15 +54,14 @@ public final class BearerAuthInterceptor implements Interceptor {
   }
 
   private static Request withJwt(Request request, Jwt jwt) {
-    return request.newBuilder().header("Authorization", "Bearer " + jwt.value()).build();
+    return request.newBuilder().header("Authorization", jwt.authorization()).build();
   }
 
-  /** How long to wait for sign-in: what is left of the call's deadline. */
+  /**
+   * How long to wait for sign-in: the call's timeout. A call that reaches its deadline while
+   * waiting is cancelled (by OkHttp, or for async calls by the call adapter), which ends the wait.
+   */
   private static long waitBudgetNanos(Chain chain) {
-    Deadline deadline = chain.request().tag(Deadline.class);
-    if (deadline != null) {
-      return deadline.remainingNanos();
-    }
     long callTimeout = chain.call().timeout().timeoutNanos();
     return callTimeout > 0 ? callTimeout : TimeUnit.MINUTES.toNanos(1);
   }

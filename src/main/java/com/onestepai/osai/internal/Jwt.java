@@ -17,6 +17,7 @@ final class Jwt {
   static final long NO_EXPIRY = Long.MAX_VALUE;
 
   private final String value;
+  private final String authorization;
 
   /** Local wall-clock millis at which the JWT expires, corrected for clock skew; or NO_EXPIRY. */
   final long expiresAtMillis;
@@ -26,12 +27,18 @@ final class Jwt {
 
   private Jwt(String value, long expiresAtMillis, long refreshAtMillis) {
     this.value = value;
+    this.authorization = "Bearer " + value;
     this.expiresAtMillis = expiresAtMillis;
     this.refreshAtMillis = refreshAtMillis;
   }
 
   String value() {
     return value;
+  }
+
+  /** The {@code Authorization} header value, made once. */
+  String authorization() {
+    return authorization;
   }
 
   boolean isFresh(long nowMillis) {

@@ -110,11 +110,13 @@ public final class OsaiConverterFactory extends Converter.Factory {
         BufferedSource source = body.source();
         source.request(Long.MAX_VALUE); // reads to the end; an IOException here is transport
         Buffer buffer = source.getBuffer();
-        MediaType contentType = body.contentType();
-        if (textUnlessJson && !isJson(contentType)) {
-          return buffer.readString(charset(contentType));
+        if (textUnlessJson) {
+          MediaType contentType = body.contentType();
+          if (!isJson(contentType)) {
+            return buffer.readString(charset(contentType));
+          }
         }
-        return parse(adapter, buffer, type, contentType);
+        return parse(adapter, buffer, type, body);
       } finally {
         body.close();
       }
@@ -122,7 +124,7 @@ public final class OsaiConverterFactory extends Converter.Factory {
   }
 
   private static Object parse(
-      JsonAdapter<Object> adapter, Buffer buffer, Type type, @Nullable MediaType contentType) {
+      JsonAdapter<Object> adapter, Buffer buffer, Type type, ResponseBody body) {
     try {
       if (buffer.rangeEquals(0, UTF8_BOM)) {
         buffer.skip(UTF8_BOM.size());
@@ -136,7 +138,8 @@ public final class OsaiConverterFactory extends Converter.Factory {
       return result;
     } catch (JsonDataException | IOException e) {
       // The buffer holds the whole body, so any IOException here is malformed JSON.
-      throw new BodyDecodingException(type, contentType, buffer, e);
+      // The content type is parsed here, on failure only: it costs a regex match per call.
+      throw new BodyDecodingException(type, body.contentType(), buffer, e);
     }
   }
 

@@ -27,8 +27,8 @@ import retrofit2.Invocation;
  * asked for longer, it gives the answer back instead. It never waits past the call's deadline: the
  * OkHttp call timeout, which covers sign-in, every attempt and every wait.
  *
- * <p>It must be the first application interceptor: it starts the {@link Deadline} the others read.
- * It also hands on only the first {@link Errors#BODY_LIMIT} bytes of an error answer's body, since
+ * <p>It must be the first application interceptor, so that its wait budget is the whole call's. It
+ * also hands on only the first {@link Errors#BODY_LIMIT} bytes of an error answer's body, since
  * Retrofit would otherwise read all of it into memory.
  */
 public final class RetryInterceptor implements Interceptor {
@@ -59,8 +59,9 @@ public final class RetryInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Deadline deadline = Deadline.after(nanoTime, chain.call().timeout().timeoutNanos());
-    Request request = chain.request().newBuilder().tag(Deadline.class, deadline).build();
+    long timeout = chain.call().timeout().timeoutNanos();
+    long deadline = timeout > 0 ? nanoTime.getAsLong() + timeout : Long.MAX_VALUE;
+    Request request = chain.request();
     boolean idempotent = isIdempotent(request);
     for (int attempt = 0; ; attempt++) {
       Response response;
@@ -78,7 +79,7 @@ public final class RetryInterceptor implements Interceptor {
           throw e;
         }
         long delay = backoffNanos(attempt);
-        if (delay >= deadline.remainingNanos()) {
+        if (delay >= deadline - nanoTime.getAsLong()) {
           throw e;
         }
         sleep(delay, chain.call());
@@ -94,7 +95,7 @@ public final class RetryInterceptor implements Interceptor {
       if (delay < 0) {
         delay = backoffNanos(attempt);
       }
-      if (delay >= deadline.remainingNanos()) {
+      if (delay >= deadline - nanoTime.getAsLong()) {
         return boundErrorBody(response);
       }
       response.close(); // closed here: the request is sent again

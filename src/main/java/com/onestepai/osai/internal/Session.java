@@ -91,6 +91,12 @@ public final class Session {
     return refresh(jwt, timeoutNanos, canceled);
   }
 
+  /** The current JWT if it is fresh, else null: the lock-free, allocation-free common case. */
+  @Nullable Jwt freshJwt() {
+    Jwt jwt = current;
+    return jwt != null && jwt.isFresh(clock.getAsLong()) ? jwt : null;
+  }
+
   Jwt jwt(long timeoutNanos) {
     return jwt(timeoutNanos, NEVER);
   }
