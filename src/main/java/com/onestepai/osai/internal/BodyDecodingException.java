@@ -2,7 +2,7 @@ package com.onestepai.osai.internal;
 
 import java.lang.reflect.Type;
 import okhttp3.MediaType;
-import okio.Buffer;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +15,12 @@ final class BodyDecodingException extends RuntimeException {
   private static final int SNIPPET_CHARS = 120;
 
   BodyDecodingException(
-      Type expected, @Nullable MediaType contentType, Buffer body, Exception cause) {
+      Type expected, @Nullable MediaType contentType, ByteString body, Exception cause) {
     super(describe(expected, contentType, body, cause), cause);
   }
 
   private static String describe(
-      Type expected, @Nullable MediaType contentType, Buffer body, Exception cause) {
+      Type expected, @Nullable MediaType contentType, ByteString body, Exception cause) {
     String type =
         expected instanceof Class ? ((Class<?>) expected).getSimpleName() : expected.toString();
     if (body.size() == 0) {
@@ -35,7 +35,8 @@ final class BodyDecodingException extends RuntimeException {
         + ", "
         + body.size()
         + " bytes, starting: "
-        + Errors.snippet(body.peek(), SNIPPET_CHARS)
+        + Errors.snippet(
+            body.substring(0, Math.min(body.size(), 4 * SNIPPET_CHARS)).utf8(), SNIPPET_CHARS)
         + ")";
   }
 }

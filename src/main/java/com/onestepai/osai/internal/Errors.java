@@ -116,15 +116,4 @@ final class Errors {
     String oneLine = text.replaceAll("\\s+", " ").trim();
     return oneLine.length() <= maxChars ? oneLine : oneLine.substring(0, maxChars) + "…";
   }
-
-  static String snippet(BufferedSource source, int maxChars) {
-    try {
-      source.request(4L * maxChars);
-      Buffer buffer = source.getBuffer();
-      return snippet(
-          buffer.snapshot((int) Math.min(buffer.size(), 4L * maxChars)).utf8(), maxChars);
-    } catch (IOException e) {
-      return "(unreadable)";
-    }
-  }
 }

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -282,14 +283,65 @@ public final class Session {
    * uses to correct for skew. Sign-ins are single-flight, so the last one is the one being parsed.
    */
   public static final class ServerDate implements Interceptor {
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
     volatile long lastMillis = -1;
 
     @Override
     public Response intercept(Chain chain) throws IOException {
       Response response = chain.proceed(chain.request());
-      Date date = response.headers().getDate("Date");
-      lastMillis = date == null ? -1 : date.getTime();
+      String date = response.header("Date");
+      lastMillis = date == null ? -1 : parse(date);
       return response;
+    }
+
+    /**
+     * Parses an HTTP date: the IMF-fixdate that RFC 9110 servers send ({@code Sun, 06 Nov 1994
+     * 08:49:37 GMT}) by hand, other forms with OkHttp. Not OkHttp's parser first: its
+     * SimpleDateFormat costs a cold JVM some 30 ms of locale loading on the first sign-in.
+     *
+     * @return epoch millis, or -1 when the value is no date
+     */
+    static long parse(String value) {
+      if (value.length() == 29 && value.charAt(3) == ',' && value.endsWith(" GMT")) {
+        int month = MONTHS.indexOf(value.substring(8, 11));
+        int day = digits(value, 5);
+        int year = digits(value, 12) * 100 + digits(value, 14);
+        int hour = digits(value, 17);
+        int minute = digits(value, 20);
+        int second = digits(value, 23);
+        if (month >= 0
+            && month % 3 == 0
+            && day >= 0
+            && year >= 0
+            && hour >= 0
+            && minute >= 0
+            && second >= 0) {
+          long days = daysFromCivil(year, month / 3 + 1, day);
+          return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+        }
+      }
+      Date date = new Headers.Builder().add("Date", value).build().getDate("Date");
+      return date == null ? -1 : date.getTime();
+    }
+
+    /** Two decimal digits at {@code at}, or -1. */
+    private static int digits(String s, int at) {
+      char tens = s.charAt(at);
+      char ones = s.charAt(at + 1);
+      return tens >= '0' && tens <= '9' && ones >= '0' && ones <= '9'
+          ? (tens - '0') * 10 + (ones - '0')
+          : -1;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    private static long daysFromCivil(int year, int month, int day) {
+      int y = month <= 2 ? year - 1 : year;
+      int era = (y >= 0 ? y : y - 399) / 400;
+      int yearOfEra = y - era * 400;
+      int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+      int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+      return era * 146097L + dayOfEra - 719468;
     }
   }
 }
