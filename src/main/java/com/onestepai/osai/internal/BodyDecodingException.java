@@ -2,7 +2,7 @@ package com.onestepai.osai.internal;
 
 import java.lang.reflect.Type;
 import okhttp3.MediaType;
-import okio.ByteString;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,17 +15,21 @@ final class BodyDecodingException extends RuntimeException {
   private static final int SNIPPET_CHARS = 120;
 
   BodyDecodingException(
-      Type expected, @Nullable MediaType contentType, ByteString body, Exception cause) {
-    super(describe(expected, contentType, body, cause), cause);
+      Type expected, @Nullable MediaType contentType, long size, Buffer rest, Exception cause) {
+    super(describe(expected, contentType, size, rest, cause), cause);
   }
 
   private static String describe(
-      Type expected, @Nullable MediaType contentType, ByteString body, Exception cause) {
+      Type expected, @Nullable MediaType contentType, long size, Buffer rest, Exception cause) {
     String type =
         expected instanceof Class ? ((Class<?>) expected).getSimpleName() : expected.toString();
-    if (body.size() == 0) {
+    if (size == 0) {
       return "an empty body where " + type + " was expected (Content-Type: " + contentType + ")";
     }
+    long consumed = size - rest.size();
+    String snippet =
+        Errors.snippet(
+            rest.snapshot((int) Math.min(rest.size(), 4L * SNIPPET_CHARS)).utf8(), SNIPPET_CHARS);
     return "a body that is not a valid "
         + type
         + " ("
@@ -33,10 +37,10 @@ final class BodyDecodingException extends RuntimeException {
         + "; Content-Type: "
         + contentType
         + ", "
-        + body.size()
-        + " bytes, starting: "
-        + Errors.snippet(
-            body.substring(0, Math.min(body.size(), 4 * SNIPPET_CHARS)).utf8(), SNIPPET_CHARS)
+        + size
+        + " bytes, "
+        + (consumed <= 0 ? "starting: " : "from byte " + consumed + ": ")
+        + snippet
         + ")";
   }
 }

@@ -125,24 +125,23 @@ public final class OsaiConverterFactory extends Converter.Factory {
 
   private static Object parse(
       JsonAdapter<Object> adapter, Buffer buffer, Type type, ResponseBody body) {
-    ByteString bytes = ByteString.EMPTY;
+    long size = buffer.size();
     try {
       if (buffer.rangeEquals(0, UTF8_BOM)) {
         buffer.skip(UTF8_BOM.size());
       }
-      // Parse a copy, so that the bytes stay for the error message. Not buffer.peek(): a peek marks
-      // the body's segments shared, and okio can then not recycle them (8 KiB a call, measured).
-      bytes = buffer.readByteString();
-      JsonReader reader = JsonReader.of(new Buffer().write(bytes));
+      // Parsed in place: no copy, nothing marked shared (okio recycles the body's segments). What
+      // is left when parsing fails is where it failed, which is what the error message shows.
+      JsonReader reader = JsonReader.of(buffer);
       Object result = adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("JSON document was not fully consumed.");
       }
       return result;
     } catch (JsonDataException | IOException e) {
-      // The buffer holds the whole body, so any IOException here is malformed JSON.
+      // The buffer held the whole body, so any IOException here is malformed JSON.
       // The content type is parsed here, on failure only: it costs a regex match per call.
-      throw new BodyDecodingException(type, body.contentType(), bytes, e);
+      throw new BodyDecodingException(type, body.contentType(), size, buffer, e);
     }
   }
 
