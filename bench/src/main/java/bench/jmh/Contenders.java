@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import stock.invoker.ApiClient;
 import stock.invoker.ApiException;
 
@@ -48,7 +51,7 @@ public class Contenders {
   public void setUp() throws Exception {
     server = CannedServer.start(0);
     String base = server.baseUrl();
-    http = new OkHttpClient.Builder().build();
+    http = sharedClient();
 
     sdk = OsaiClient.builder().accessToken(CannedServer.ACCESS_TOKEN).baseUrl(base)
         .okHttpClient(http).build();
@@ -73,12 +76,22 @@ public class Contenders {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() {
-    System.out.println("\n[server] " + server.stats());
+  public void tearDown(BenchmarkParams params) {
     sdk.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     server.close();
+    server.recordAndCheck(params.getBenchmark() + " threads=" + params.getThreads());
+  }
+
+  /**
+   * The one OkHttpClient all contenders share: OkHttp's defaults, except a pool that keeps up to 16
+   * idle connections (default 5), so that 8 threads do not churn connections.
+   */
+  static OkHttpClient sharedClient() {
+    return new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
+        .build();
   }
 
   static String rawSignIn(OkHttpClient http, String base) throws IOException {

@@ -110,6 +110,30 @@ public final class CannedServer implements AutoCloseable {
         allocatedBytes());
   }
 
+  /**
+   * Appends {@code label + stats()} to results/server-stats.log when a results/ directory exists in
+   * the working directory (JMH forks run in the bench directory), and fails if any request was
+   * refused: a contender that sent a wrong JWT or hit a wrong path must not pass as fast.
+   */
+  public void recordAndCheck(String label) {
+    long requests = signIns.sum() + users.sum();
+    String line = String.format("%s %s serverAllocBytesPerRequest=%.1f%n", label, stats(),
+        requests == 0 ? 0.0 : allocatedBytes() / (double) requests);
+    System.out.print("[server] " + line);
+    Path dir = Path.of("results");
+    if (Files.isDirectory(dir)) {
+      try {
+        Files.writeString(dir.resolve("server-stats.log"), line,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        System.err.println("cannot write server-stats.log: " + e);
+      }
+    }
+    if (unauthorized.sum() != 0 || notFound.sum() != 0) {
+      throw new IllegalStateException("server refused requests: " + stats());
+    }
+  }
+
   /** Bytes allocated by the handler threads so far (a check that the server allocates ~0/req). */
   public long allocatedBytes() {
     long sum = finishedHandlerBytes.sum();
