@@ -16,9 +16,12 @@ trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || 
 for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
 url="http://127.0.0.1:$(cat "$work/port")/api"
 
-declare -A main=([sdk]=bench.cold.SdkMain [raw]=bench.cold.RawMain [stock]=bench.cold.StockMain)
+# retrofit: plain Retrofit + converter-moshi, the floor of any Retrofit-based client (SDK classpath).
+declare -A main=([sdk]=bench.cold.SdkMain [raw]=bench.cold.RawMain [stock]=bench.cold.StockMain \
+  [retrofit]=bench.cold.RetrofitMain)
 declare -A cp
 for c in sdk raw stock; do cp[$c]=$(./classpath.sh "$c"); done
+cp[retrofit]=${cp[sdk]}
 
 run_once() { # contender -> prints elapsed ms; fails if the program failed or printed no user
   local c=$1 t0 t1
@@ -31,12 +34,12 @@ run_once() { # contender -> prints elapsed ms; fails if the program failed or pr
   echo $(( (t1 - t0) / 1000000 ))
 }
 
-for c in sdk raw stock; do run_once "$c" > /dev/null; done   # untimed warm-up (page cache)
+for c in sdk raw stock retrofit; do run_once "$c" > /dev/null; done   # untimed warm-up (page cache)
 echo "round,contender,ms" > results/cold-start-runs.csv
-order=(sdk raw stock)
+order=(sdk raw stock retrofit)
 for r in $(seq "$RUNS"); do
-  for i in 0 1 2; do
-    c=${order[$(( (i + r) % 3 ))]}
+  for i in 0 1 2 3; do
+    c=${order[$(( (i + r) % 4 ))]}
     echo "$r,$c,$(run_once "$c")" >> results/cold-start-runs.csv
   done
 done
@@ -45,7 +48,7 @@ done
   echo "Cold start, wall clock per JVM run (ms), $RUNS runs each, alternating, server $url"
   echo "java: $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-6s %8s %6s %6s %14s\n' contender median min max classes_loaded
-  for c in sdk raw stock; do
+  for c in sdk raw stock retrofit; do
     sorted=$(grep ",$c," results/cold-start-runs.csv | cut -d, -f3 | sort -n)
     n=$(wc -l <<< "$sorted")
     if (( n % 2 )); then med=$(sed -n "$(( n / 2 + 1 ))p" <<< "$sorted")

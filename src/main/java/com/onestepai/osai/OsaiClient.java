@@ -94,7 +94,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       base.addNetworkInterceptor(
           new HttpLogging(
               HttpLoggingInterceptor.Level.valueOf(builder.logLevel.name()),
-              builder.logger,
+              builder.logger != null ? builder.logger : JulLogger.INSTANCE,
               redactor));
     }
     this.http = base.build();
@@ -240,7 +240,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     private long maxRetryAfterMillis = 60_000;
     private long refreshMarginMillis = 60_000;
     private LogLevel logLevel = LogLevel.NONE;
-    private Consumer<String> logger = JulLogger.INSTANCE;
+    // Null means java.util.logging, set up only when logging is on: JUL's start costs a cold JVM.
+    private @Nullable Consumer<String> logger;
     private boolean allowInsecureHttp;
     // Seams for tests: the wall clock (JWT expiry, Retry-After dates), waits, jitter.
     LongSupplier clock = System::currentTimeMillis;
