@@ -10,6 +10,7 @@ import com.onestepai.osai.internal.Redactor;
 import com.onestepai.osai.internal.RetryInterceptor;
 import com.onestepai.osai.internal.Session;
 import com.onestepai.osai.internal.Sleeper;
+import com.onestepai.osai.internal.UserAgent;
 import com.squareup.moshi.Moshi;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,12 +22,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
@@ -69,51 +72,53 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   private final ThreadPoolExecutor signInExecutor;
   private final Retrofit retrofit;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private OsaiClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     this.ownsHttp = builder.okHttpClient == null;
-    // Derived from the caller's client so that both share its connection pool and dispatcher.
-    OkHttpClient.Builder base =
-        ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
     Redactor redactor = new Redactor();
-    base.connectTimeout(builder.connectTimeoutMillis, TimeUnit.MILLISECONDS)
+    // JulLogger is reached only when logging is on: java.util.logging's start costs a cold JVM.
+    Consumer<String> log =
+        builder.logLevel == LogLevel.NONE
+            ? line -> {}
+            : builder.logger != null ? builder.logger : JulLogger.INSTANCE;
+    // One line per retry and per sign-in, at every level but NONE.
+    Consumer<String> debug =
+        builder.logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
+
+    // Derived from the caller's client so that both share its connection pool, dispatcher, TLS,
+    // proxy and DNS; its own interceptors and event listener are kept for the API calls only.
+    OkHttpClient.Builder shared =
+        ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
+    shared
+        .connectTimeout(builder.connectTimeoutMillis, TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
         .writeTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
-        .callTimeout(builder.timeoutMillis, TimeUnit.MILLISECONDS)
-        // First: it starts the deadline that the session and the retries share.
-        .addInterceptor(
-            new RetryInterceptor(
-                builder.maxRetries,
-                TimeUnit.MILLISECONDS.toNanos(builder.maxRetryAfterMillis),
-                builder.sleeper,
-                builder.random,
-                builder.clock,
-                System::nanoTime));
-    if (builder.logLevel != LogLevel.NONE) {
-      base.addNetworkInterceptor(
-          new HttpLogging(
-              HttpLoggingInterceptor.Level.valueOf(builder.logLevel.name()),
-              builder.logger != null ? builder.logger : JulLogger.INSTANCE,
-              redactor));
-    }
-    this.http = base.build();
+        .callTimeout(builder.timeoutMillis, TimeUnit.MILLISECONDS);
+    this.http = shared.build();
 
     Retrofit.Builder retrofitBuilder =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .addConverterFactory(new OsaiConverterFactory(new Moshi.Builder().build()))
-            .addCallAdapterFactory(new OsaiCallAdapterFactory(redactor));
+            .addCallAdapterFactory(
+                new OsaiCallAdapterFactory(
+                    redactor, closed::get, http.dispatcher().executorService()));
 
-    // Sign-in goes through the generated signIn on a client without the bearer interceptor, and
-    // follows no redirect: OkHttp would send the access token on to wherever it points.
+    // Sign-in sends the access token and answers the JWT: none of the caller's interceptors or
+    // listeners see it, and it follows no redirect, since OkHttp would send the token on to
+    // wherever the redirect points.
     Session.ServerDate serverDate = new Session.ServerDate();
-    OkHttpClient signInHttp =
-        http.newBuilder()
-            .addInterceptor(serverDate)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .build();
+    OkHttpClient.Builder signInHttp =
+        http.newBuilder().eventListener(EventListener.NONE).followRedirects(false);
+    signInHttp.interceptors().clear();
+    signInHttp.networkInterceptors().clear();
+    signInHttp
+        .addInterceptor(retries(builder, debug))
+        .addInterceptor(new UserAgent())
+        .addInterceptor(serverDate);
+    addLogging(signInHttp, builder, log, redactor);
     // Sign-ins run on a thread of their own, never queued behind the calls waiting for them.
     this.signInExecutor =
         new ThreadPoolExecutor(
@@ -130,17 +135,43 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     this.session =
         new Session(
             builder.accessToken,
-            retrofitBuilder.client(signInHttp).build().create(UsersApi.class)::signIn,
+            retrofitBuilder.client(signInHttp.build()).build().create(UsersApi.class)::signIn,
             serverDate,
             baseUrl,
             redactor,
             builder.clock,
             builder.refreshMarginMillis,
-            signInExecutor);
+            signInExecutor,
+            debug);
 
-    OkHttpClient apiHttp =
-        http.newBuilder().addInterceptor(new BearerAuthInterceptor(session)).build();
-    this.retrofit = retrofitBuilder.client(apiHttp).build();
+    // API calls: the caller's interceptors first (they see each call once, without the JWT),
+    // then the retries, whose deadline covers sign-in and every attempt, then the JWT.
+    OkHttpClient.Builder apiHttp =
+        http.newBuilder()
+            .addInterceptor(retries(builder, debug))
+            .addInterceptor(new BearerAuthInterceptor(session));
+    addLogging(apiHttp, builder, log, redactor);
+    this.retrofit = retrofitBuilder.client(apiHttp.build()).build();
+  }
+
+  private static RetryInterceptor retries(Builder builder, Consumer<String> debug) {
+    return new RetryInterceptor(
+        builder.maxRetries,
+        TimeUnit.MILLISECONDS.toNanos(builder.maxRetryAfterMillis),
+        builder.sleeper,
+        builder.random,
+        builder.clock,
+        System::nanoTime,
+        debug);
+  }
+
+  private static void addLogging(
+      OkHttpClient.Builder http, Builder builder, Consumer<String> log, Redactor redactor) {
+    if (builder.logLevel != LogLevel.NONE) {
+      http.addNetworkInterceptor(
+          new HttpLogging(
+              HttpLoggingInterceptor.Level.valueOf(builder.logLevel.name()), log, redactor));
+    }
   }
 
   /** Returns a builder; {@link Builder#accessToken} is required. */
@@ -149,44 +180,20 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   }
 
   /**
-   * Returns a client configured from the environment: the access token from {@code OSAI_API_TOKEN}
-   * (required), the base URL from {@code OSAI_URL} (default {@link Region#EU}) and the log level
-   * from {@code OSAI_LOG} (default none).
+   * Returns a client configured from the environment, as {@link Builder#fromEnv()} describes: the
+   * same as {@code OsaiClient.builder().fromEnv().build()}.
    *
    * @throws IllegalStateException if {@code OSAI_API_TOKEN} is unset or blank
-   * @throws IllegalArgumentException if {@code OSAI_URL} is not a usable URL or {@code OSAI_LOG} is
-   *     not a log level
+   * @throws IllegalArgumentException if a variable holds a value the client cannot use; the message
+   *     names the variable
    */
   public static OsaiClient fromEnv() {
-    return fromEnv(System.getenv()).build();
+    return builder().fromEnv().build();
   }
 
-  /** A builder set from {@code env} as {@link #fromEnv()} describes. */
+  /** A builder set from {@code env} as {@link Builder#fromEnv()} describes. */
   static Builder fromEnv(Map<String, String> env) {
-    String token = env.get(ENV_ACCESS_TOKEN);
-    if (token == null || token.trim().isEmpty()) {
-      throw new IllegalStateException(
-          ENV_ACCESS_TOKEN
-              + " is not set: create an access token in the OSAI web app (Settings) and export"
-              + " it as "
-              + ENV_ACCESS_TOKEN
-              + ".");
-    }
-    Builder builder = builder().accessToken(token);
-    String url = env.get(ENV_BASE_URL);
-    if (url != null && !url.trim().isEmpty()) {
-      builder.baseUrl(url.trim());
-    }
-    String log = env.get(ENV_LOG);
-    if (log != null && !log.trim().isEmpty()) {
-      try {
-        builder.logLevel(LogLevel.valueOf(log.trim().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            ENV_LOG + " is \"" + log + "\": use none, basic, headers or body.");
-      }
-    }
-    return builder;
+    return builder().fromEnv(env);
   }
 
   /**
@@ -199,6 +206,9 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   @Override
   public <T> T api(Class<T> service) {
     Objects.requireNonNull(service, "service == null");
+    if (closed.get()) {
+      throw new IllegalStateException("OsaiClient is closed");
+    }
     return service.cast(services.computeIfAbsent(service, retrofit::create));
   }
 
@@ -208,11 +218,16 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   }
 
   /**
-   * Releases the threads and connections of the HTTP client this client created. A client built
-   * with {@link Builder#okHttpClient} leaves the caller's pool alone: its owner closes it.
+   * Closes the client: calls started after this throw {@code IllegalStateException("OsaiClient is
+   * closed")}, in both forms; calls already started finish. Releases the threads and connections of
+   * the HTTP client this client created; a client built with {@link Builder#okHttpClient} leaves
+   * the caller's pool and dispatcher alone: their owner closes them. Idempotent.
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     signInExecutor.shutdown();
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
@@ -231,7 +246,12 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
    */
   public static final class Builder {
     private @Nullable Supplier<String> accessToken;
-    private String baseUrl = Region.EU.baseUrl();
+    // Whence the token and the base URL came, for error messages: a method or a variable.
+    private String accessTokenSource = "accessToken";
+    private @Nullable String accessTokenValue;
+    private Region region = Region.EU;
+    private @Nullable String baseUrl;
+    private String baseUrlSource = "baseUrl";
     private @Nullable OkHttpClient okHttpClient;
     private long connectTimeoutMillis = 10_000;
     private long readTimeoutMillis = 30_000;
@@ -240,7 +260,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     private long maxRetryAfterMillis = 60_000;
     private long refreshMarginMillis = 60_000;
     private LogLevel logLevel = LogLevel.NONE;
-    // Null means java.util.logging, set up only when logging is on: JUL's start costs a cold JVM.
     private @Nullable Consumer<String> logger;
     private boolean allowInsecureHttp;
     // Seams for tests: the wall clock (JWT expiry, Retry-After dates), waits, jitter.
@@ -251,8 +270,58 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     private Builder() {}
 
     /**
+     * Sets what the environment gives: the access token from {@code OSAI_API_TOKEN} (required), the
+     * base URL from {@code OSAI_URL} (when set: it overrides {@link #region}) and the log level
+     * from {@code OSAI_LOG} ({@code none}, {@code basic}, {@code headers} or {@code body}; its
+     * lines go to standard error unless {@link #logger} is set). Options set after it override it.
+     *
+     * <pre>{@code
+     * OsaiClient client = OsaiClient.builder().fromEnv().timeout(30, TimeUnit.SECONDS).build();
+     * }</pre>
+     *
+     * @throws IllegalStateException if {@code OSAI_API_TOKEN} is unset or blank
+     * @throws IllegalArgumentException if {@code OSAI_LOG} is not a log level ({@code OSAI_URL} and
+     *     the token are checked by {@link #build()}, whose messages name the variable)
+     */
+    public Builder fromEnv() {
+      return fromEnv(System.getenv());
+    }
+
+    Builder fromEnv(Map<String, String> env) {
+      String token = env.get(ENV_ACCESS_TOKEN);
+      if (token == null || token.trim().isEmpty()) {
+        throw new IllegalStateException(
+            ENV_ACCESS_TOKEN
+                + " is not set: create an access token in the OSAI web app (Settings) and export"
+                + " it as "
+                + ENV_ACCESS_TOKEN
+                + ".");
+      }
+      accessToken(token);
+      accessTokenSource = ENV_ACCESS_TOKEN;
+      String url = env.get(ENV_BASE_URL);
+      if (url != null && !url.trim().isEmpty()) {
+        baseUrl(url.trim());
+        baseUrlSource = ENV_BASE_URL;
+      }
+      String log = env.get(ENV_LOG);
+      if (log != null && !log.trim().isEmpty()) {
+        try {
+          logLevel(LogLevel.valueOf(log.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              ENV_LOG + " is \"" + log + "\": use none, basic, headers or body.");
+        }
+        if (logger == null) {
+          logger = System.err::println; // a switch for debugging: its lines show at once
+        }
+      }
+      return this;
+    }
+
+    /**
      * The access token created in the OSAI web app (Settings). Required (this or the supplier
-     * form). It is sent only to sign-in, and never logged or printed.
+     * form); at least 8 characters. It is sent only to sign-in, and never logged or printed.
      */
     public Builder accessToken(String accessToken) {
       Objects.requireNonNull(accessToken, "accessToken == null");
@@ -260,6 +329,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
         throw new IllegalArgumentException(
             "accessToken is blank: pass the token created in the OSAI web app (Settings).");
       }
+      this.accessTokenValue = accessToken;
+      this.accessTokenSource = "accessToken";
       this.accessToken = () -> accessToken;
       return this;
     }
@@ -274,31 +345,39 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      */
     public Builder accessToken(Supplier<String> accessToken) {
       this.accessToken = Objects.requireNonNull(accessToken, "accessToken == null");
+      this.accessTokenValue = null;
+      this.accessTokenSource = "accessToken";
       return this;
     }
 
     /**
-     * The region to call: sets the base URL to {@link Region#baseUrl()}. Default {@link Region#EU}.
+     * The region to call, {@link Region#EU} by default. A {@link #baseUrl} overrides it, whether
+     * set before or after.
      */
     public Builder region(Region region) {
-      this.baseUrl = Objects.requireNonNull(region, "region == null").baseUrl();
+      this.region = Objects.requireNonNull(region, "region == null");
       return this;
     }
 
     /**
      * The base URL of the API, such as {@code https://app-us.onestepai.com/api}: overrides {@link
-     * #region}. Its path is kept; a missing trailing {@code /} is added. {@code http://} is
-     * accepted only for loopback hosts unless {@link #allowInsecureHttp} is set.
+     * #region}, whether set before or after it. Its path is kept; a missing trailing {@code /} is
+     * added. {@code http://} is accepted only for loopback hosts unless {@link #allowInsecureHttp}
+     * is set.
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      this.baseUrlSource = "baseUrl";
       return this;
     }
 
     /**
-     * An HTTP client to share: the SDK derives its own with {@link OkHttpClient#newBuilder()}, so
-     * both use one connection pool and dispatcher, and {@link OsaiClient#close()} leaves them open.
-     * The SDK sets its own timeouts and interceptors on the derived client only.
+     * An HTTP client to share. The SDK derives its own with {@link OkHttpClient#newBuilder()}, so
+     * both use one connection pool and dispatcher (and its TLS, proxy and DNS settings), and {@link
+     * OsaiClient#close()} leaves them open. Yours is not changed, but the derived client uses this
+     * builder's timeouts (its defaults unless set), not yours. Your interceptors and event listener
+     * see the API calls (application interceptors before the SDK adds the JWT, network interceptors
+     * with it) and never see sign-in.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -317,7 +396,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      */
     @IgnoreJRERequirement
     public Builder connectTimeout(Duration timeout) {
-      return connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      this.connectTimeoutMillis = millis("connectTimeout", timeout);
+      return this;
     }
 
     /**
@@ -335,7 +415,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      */
     @IgnoreJRERequirement
     public Builder readTimeout(Duration timeout) {
-      return readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      this.readTimeoutMillis = millis("readTimeout", timeout);
+      return this;
     }
 
     /**
@@ -353,12 +434,14 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      */
     @IgnoreJRERequirement
     public Builder timeout(Duration timeout) {
-      return timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      this.timeoutMillis = millis("timeout", timeout);
+      return this;
     }
 
     /**
      * How many times to retry a call after a connection failure or a 408, 429, 500, 502, 503 or 504
-     * answer. Default 2; 0 turns retries off. Only idempotent calls are retried once sent.
+     * answer. Default 2; 0 turns the SDK's retries off. Only idempotent calls are retried once
+     * sent; the others are sent with a one-shot body, which OkHttp never repeats either.
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
@@ -383,7 +466,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      */
     @IgnoreJRERequirement
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      return maxRetryAfter(maxRetryAfter.toMillis(), TimeUnit.MILLISECONDS);
+      this.maxRetryAfterMillis = millis("maxRetryAfter", maxRetryAfter);
+      return this;
     }
 
     /**
@@ -401,10 +485,14 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      */
     @IgnoreJRERequirement
     public Builder refreshMargin(Duration margin) {
-      return refreshMargin(margin.toMillis(), TimeUnit.MILLISECONDS);
+      this.refreshMarginMillis = millis("refreshMargin", margin);
+      return this;
     }
 
-    /** How much of each HTTP exchange to log. Default {@link LogLevel#NONE}. */
+    /**
+     * How much of each HTTP exchange to log. Default {@link LogLevel#NONE}. Any other level also
+     * logs one line per retry and per sign-in.
+     */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
       return this;
@@ -412,7 +500,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
 
     /**
      * Where log lines go (already redacted). Default: {@code java.util.logging} logger {@code
-     * com.onestepai.osai.http} at {@code INFO}.
+     * com.onestepai.osai.http} at {@code FINE} (debug), which its default configuration hides.
+     *
+     * <pre>{@code
+     * builder.logLevel(LogLevel.BASIC).logger(line -> log.debug(line))   // SLF4J, say
+     * }</pre>
      */
     public Builder logger(Consumer<String> logger) {
       this.logger = Objects.requireNonNull(logger, "logger == null");
@@ -432,8 +524,9 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * Returns a new client.
      *
      * @throws IllegalStateException if no access token was given
-     * @throws IllegalArgumentException if the base URL is not an http(s) URL, or is {@code http://}
-     *     on a host that is not loopback without {@link #allowInsecureHttp}
+     * @throws IllegalArgumentException if the access token is shorter than 8 characters, or the
+     *     base URL is not an http(s) URL, or is {@code http://} on a host that is not loopback
+     *     without {@link #allowInsecureHttp}
      */
     public OsaiClient build() {
       if (accessToken == null) {
@@ -443,10 +536,23 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
                 + ENV_ACCESS_TOKEN
                 + " set.");
       }
-      HttpUrl url = parseBaseUrl(baseUrl);
+      if (accessTokenValue != null
+          && accessTokenValue.trim().length() < Redactor.MIN_SECRET_LENGTH) {
+        throw new IllegalArgumentException(
+            accessTokenSource
+                + " is shorter than "
+                + Redactor.MIN_SECRET_LENGTH
+                + " characters, too short to be an OSAI access token: pass the whole token"
+                + " created in the OSAI web app (Settings).");
+      }
+      HttpUrl url =
+          baseUrl == null
+              ? parseBaseUrl(region.baseUrl(), "region")
+              : parseBaseUrl(baseUrl, baseUrlSource);
       if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
         throw new IllegalArgumentException(
-            "Base URL "
+            baseUrlSource
+                + " "
                 + url
                 + " is plain http: sign-in would send the access token unencrypted. Use https://,"
                 + " or allowInsecureHttp(true) if the network is trusted.");
@@ -454,22 +560,50 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return new OsaiClient(this, url);
     }
 
+    /** Whole milliseconds, refusing what OkHttp would misread: under 1 ms is not 0 (no limit). */
     private static long millis(String name, long value, TimeUnit unit) {
+      Objects.requireNonNull(unit, "unit == null");
       if (value < 0) {
         throw new IllegalArgumentException(name + " < 0: " + value + " " + unit);
       }
-      return Objects.requireNonNull(unit, "unit == null").toMillis(value);
+      return checked(name, unit.toMillis(value), value > 0);
+    }
+
+    @IgnoreJRERequirement
+    private static long millis(String name, @Nullable Duration value) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " < 0: " + value);
+      }
+      long millis = value.getSeconds() >= Integer.MAX_VALUE ? Long.MAX_VALUE : value.toMillis();
+      return checked(name, millis, !value.isZero());
+    }
+
+    private static long checked(String name, long millis, boolean positive) {
+      if (millis == 0 && positive) {
+        throw new IllegalArgumentException(
+            name + " too small: under 1 ms. Use at least 1 ms, or 0 for no limit.");
+      }
+      if (millis > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            name
+                + " too large: over "
+                + Integer.MAX_VALUE
+                + " ms (24.8 days). Use 0 for no limit.");
+      }
+      return millis;
     }
 
     private static boolean isLoopback(String host) {
       return host.equals("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
-    private static HttpUrl parseBaseUrl(String baseUrl) {
+    private static HttpUrl parseBaseUrl(String baseUrl, String source) {
       HttpUrl url = HttpUrl.parse(baseUrl.trim());
       if (url == null) {
         throw new IllegalArgumentException(
-            "Base URL is not an http(s) URL: \""
+            source
+                + " is not an http(s) URL: \""
                 + baseUrl
                 + "\". Use "
                 + Region.EU.baseUrl()
@@ -479,7 +613,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       }
       if (url.query() != null || url.fragment() != null) {
         throw new IllegalArgumentException(
-            "Base URL must not have a query or fragment: \"" + baseUrl + "\".");
+            source + " must not have a query or fragment: \"" + baseUrl + "\".");
       }
       if (!url.encodedPath().endsWith("/")) {
         url = url.newBuilder().encodedPath(url.encodedPath() + "/").build();
@@ -496,7 +630,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
 
     @Override
     public void accept(String line) {
-      logger.log(Level.INFO, line);
+      logger.log(Level.FINE, line); // debug output: shown where the application enables it
     }
   }
 }

@@ -8,6 +8,7 @@ import static com.onestepai.osai.Fixtures.status;
 import static com.onestepai.osai.Fixtures.text;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,5 +161,155 @@ class ClientConfigTest {
       assertEquals(1000, mine.readTimeoutMillis(), "the caller's client is untouched");
       assertEquals(0, mine.interceptors().size());
     }
+  }
+
+  @Test
+  void aTimeoutUnderOneMillisecondIsRefusedNotTurnedIntoNoLimit() {
+    OsaiClient.Builder b = builder();
+    for (String option : List.of("connectTimeout", "readTimeout", "timeout", "maxRetryAfter")) {
+      Runnable tooSmall =
+          () -> {
+            switch (option) {
+              case "connectTimeout" -> b.connectTimeout(500, TimeUnit.MICROSECONDS);
+              case "readTimeout" -> b.readTimeout(1, TimeUnit.NANOSECONDS);
+              case "timeout" -> b.timeout(java.time.Duration.ofNanos(999_999));
+              default -> b.maxRetryAfter(500, TimeUnit.MICROSECONDS);
+            }
+          };
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tooSmall::run);
+      assertTrue(e.getMessage().startsWith(option + " too small"), e.getMessage());
+    }
+    IllegalArgumentException large =
+        assertThrows(
+            IllegalArgumentException.class, () -> b.timeout(java.time.Duration.ofDays(30)));
+    assertTrue(large.getMessage().startsWith("timeout too large"), large.getMessage());
+    NullPointerException missing =
+        assertThrows(NullPointerException.class, () -> b.readTimeout((java.time.Duration) null));
+    assertEquals("readTimeout == null", missing.getMessage());
+    assertDoesNotThrow(() -> b.timeout(0, TimeUnit.SECONDS).timeout(1, TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void anAccessTokenTooShortToBeOneIsRefusedAtBuild() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> builder().accessToken("h").build().close());
+    assertTrue(e.getMessage().contains("shorter than 8"), e.getMessage());
+    assertFalse(e.getMessage().contains("\"h\""), "the message never repeats the token");
+
+    Map<String, String> env = new HashMap<>();
+    env.put("OSAI_API_TOKEN", "abc");
+    IllegalArgumentException fromEnv =
+        assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env).build());
+    assertTrue(fromEnv.getMessage().startsWith("OSAI_API_TOKEN"), fromEnv.getMessage());
+  }
+
+  @Test
+  void aBaseUrlOverridesTheRegionWhicheverComesFirst() {
+    String custom = "https://example.com/api/";
+    try (OsaiClient before =
+            OsaiClient.builder().accessToken(TOKEN).baseUrl(custom).region(Region.US).build();
+        OsaiClient after =
+            OsaiClient.builder().accessToken(TOKEN).region(Region.US).baseUrl(custom).build();
+        OsaiClient regionOnly = OsaiClient.builder().accessToken(TOKEN).region(Region.US).build()) {
+      assertEquals(custom, before.baseUrl().toString());
+      assertEquals(custom, after.baseUrl().toString());
+      assertEquals(Region.US.baseUrl(), regionOnly.baseUrl().toString());
+    }
+  }
+
+  @Test
+  void fromEnvComposesWithTheBuilderAndNamesTheVariableInErrors() {
+    Map<String, String> env = new HashMap<>();
+    env.put("OSAI_API_TOKEN", TOKEN);
+    env.put("OSAI_URL", "ftp://nowhere");
+    IllegalArgumentException url =
+        assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env).build());
+    assertTrue(url.getMessage().startsWith("OSAI_URL"), url.getMessage());
+
+    env.put("OSAI_URL", "http://osai.internal/api");
+    IllegalArgumentException insecure =
+        assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env).build());
+    assertTrue(insecure.getMessage().startsWith("OSAI_URL"), insecure.getMessage());
+
+    env.remove("OSAI_API_TOKEN");
+    IllegalStateException token =
+        assertThrows(IllegalStateException.class, () -> OsaiClient.fromEnv(env));
+    assertTrue(token.getMessage().startsWith("OSAI_API_TOKEN"), token.getMessage());
+
+    env.put("OSAI_API_TOKEN", TOKEN);
+    env.put("OSAI_URL", server.url("/api").toString());
+    try (OsaiClient client =
+        OsaiClient.builder().fromEnv(env).timeout(5, TimeUnit.SECONDS).build()) {
+      assertEquals(server.url("/api/"), client.baseUrl());
+    }
+  }
+
+  @Test
+  void theUserAgentNamesTheSdkAndJavaAfterTheCallersOwn() throws Exception {
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+    okhttp3.OkHttpClient mine =
+        new okhttp3.OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain.request().newBuilder().header("User-Agent", "my-app/2.1").build()))
+            .build();
+    try (OsaiClient plain = builder().build();
+        OsaiClient withMine = builder().okHttpClient(mine).build()) {
+      plain.users().getCurrentUser();
+      withMine.users().getCurrentUser();
+    }
+    String sdk = "osai-java/" + System.getProperty("osai.version");
+    String java = "Java/" + System.getProperty("java.version");
+    assertEquals(sdk + " " + java, server.takeRequest().getHeaders().get("User-Agent"));
+    assertEquals(sdk + " " + java, server.takeRequest().getHeaders().get("User-Agent"));
+    // Sign-in runs without the caller's interceptors (they never see the access token).
+    assertEquals(sdk + " " + java, server.takeRequest().getHeaders().get("User-Agent"));
+    assertEquals(
+        "my-app/2.1 " + sdk + " " + java, server.takeRequest().getHeaders().get("User-Agent"));
+  }
+
+  @Test
+  void aSharedClientsInterceptorsAndListenerNeverSeeSignIn() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    okhttp3.logging.HttpLoggingInterceptor appLogger =
+        new okhttp3.logging.HttpLoggingInterceptor(seen::add);
+    appLogger.setLevel(okhttp3.logging.HttpLoggingInterceptor.Level.BODY);
+    okhttp3.logging.HttpLoggingInterceptor networkLogger =
+        new okhttp3.logging.HttpLoggingInterceptor(line -> seen.add("network: " + line));
+    networkLogger.setLevel(okhttp3.logging.HttpLoggingInterceptor.Level.BODY);
+    okhttp3.OkHttpClient mine =
+        new okhttp3.OkHttpClient.Builder()
+            .addInterceptor(appLogger)
+            .addNetworkInterceptor(networkLogger)
+            .eventListener(
+                new okhttp3.EventListener() {
+                  @Override
+                  public void callStart(okhttp3.Call call) {
+                    seen.add("listener: " + call.request().url());
+                  }
+                })
+            .build();
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+
+    try (OsaiClient client = builder().okHttpClient(mine).build()) {
+      client.users().getCurrentUser();
+    }
+
+    String all = String.join("\n", seen);
+    assertFalse(all.contains(TOKEN), all);
+    assertFalse(all.contains("SignIn"), all);
+    String app = String.join("\n", seen.stream().filter(l -> !l.startsWith("network: ")).toList());
+    assertFalse(
+        app.contains(JWT.split("\\.")[1]), "the app interceptor never sees the JWT: " + app);
+    // They do see the API call: the application interceptor before the SDK adds the JWT, the
+    // network interceptor as it goes on the wire (Authorization included: README says so).
+    assertTrue(all.contains("--> GET " + server.url("/api/Users")), all);
+    assertTrue(all.contains("listener: " + server.url("/api/Users")), all);
   }
 }

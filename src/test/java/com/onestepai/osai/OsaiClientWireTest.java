@@ -130,7 +130,7 @@ class OsaiClientWireTest {
     client.close();
     client =
         OsaiClient.builder()
-            .accessToken("to\"k\\en")
+            .accessToken("to\"ken-with\\escapes")
             .baseUrl(server.url("/api/").toString())
             .build();
     server.enqueue(jwtAsText());
@@ -138,7 +138,7 @@ class OsaiClientWireTest {
 
     client.users().getCurrentUser();
 
-    assertEquals("\"to\\\"k\\\\en\"", take().getBody().utf8());
+    assertEquals("\"to\\\"ken-with\\\\escapes\"", take().getBody().utf8());
   }
 
   @Test

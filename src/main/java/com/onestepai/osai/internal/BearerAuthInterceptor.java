@@ -10,7 +10,8 @@ import retrofit2.Invocation;
 
 /**
  * Sends {@code Authorization: Bearer <JWT>} with every operation the spec secures (generated
- * methods marked {@link BearerAuth}) and nothing with the others, such as sign-in itself.
+ * methods marked {@link BearerAuth}) and nothing with the others, such as sign-in itself; sets the
+ * {@link UserAgent} on all of them.
  *
  * <p>When the server answers 401 and the JWT it rejected is still the session's, the session signs
  * in again (once, however many calls saw the 401) and the request is replayed once with the new
@@ -28,7 +29,8 @@ public final class BearerAuthInterceptor implements Interceptor {
     Request request = chain.request();
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null || !invocation.method().isAnnotationPresent(BearerAuth.class)) {
-      return chain.proceed(request);
+      return chain.proceed(
+          request.newBuilder().header("User-Agent", UserAgent.of(request)).build());
     }
     Jwt jwt = session.freshJwt(); // the usual case: no wait, nothing allocated
     if (jwt == null) {
@@ -53,8 +55,13 @@ public final class BearerAuthInterceptor implements Interceptor {
     return chain.proceed(withJwt(request, replacement));
   }
 
+  /** One rebuild per attempt for both headers: the JWT (checked by {@link Jwt#parse}) and ours. */
   private static Request withJwt(Request request, Jwt jwt) {
-    return request.newBuilder().header("Authorization", jwt.authorization()).build();
+    return request
+        .newBuilder()
+        .header("Authorization", jwt.authorization())
+        .header("User-Agent", UserAgent.of(request))
+        .build();
   }
 
   /**

@@ -55,8 +55,15 @@ final class Jwt {
   static Jwt parse(
       String value, long receivedAtMillis, long serverDateMillis, long refreshMarginMillis) {
     String[] parts = value.split("\\.", -1);
-    if (parts.length != 3 || parts[1].isEmpty()) {
+    if (parts.length != 3) {
       throw malformed("it has " + parts.length + " dot-separated parts, not 3", null);
+    }
+    // Each part is base64url (RFC 7515): nothing else may reach an Authorization header.
+    String[] names = {"header", "payload", "signature"};
+    for (int i = 0; i < 3; i++) {
+      if (!isBase64Url(parts[i]) || (i < 2 && parts[i].isEmpty())) {
+        throw malformed("its " + names[i] + " is not base64url", null);
+      }
     }
     ByteString payload = ByteString.decodeBase64(parts[1]);
     if (payload == null) {
@@ -73,7 +80,7 @@ final class Jwt {
         String name = reader.nextName();
         if (("exp".equals(name) || "iat".equals(name))
             && reader.peek() == JsonReader.Token.NUMBER) {
-          long seconds = (long) reader.nextDouble();
+          long seconds = seconds(reader.nextDouble());
           if ("exp".equals(name)) {
             exp = seconds;
           } else {
@@ -95,16 +102,55 @@ final class Jwt {
     }
     // Server time -> local time. The Date header is the server's clock at the answer; without it,
     // iat is the server's clock at issue (about the same moment); without either, trust our clock.
-    long skewMillis = 0;
-    if (serverDateMillis >= 0) {
-      skewMillis = receivedAtMillis - serverDateMillis;
-    } else if (iat >= 0) {
-      skewMillis = receivedAtMillis - iat * 1000;
+    // A server reading that has the JWT expired on arrival while our clock has it valid is a wrong
+    // server clock (a Date header in 9999, say), not a dead JWT: the next reading is used.
+    long expMillis = exp * 1000;
+    boolean validByOurClock = expMillis > receivedAtMillis;
+    long expiresAt = expMillis;
+    if (iat >= 0) {
+      long byIat = receivedAtMillis + (expMillis - iat * 1000);
+      if (byIat > receivedAtMillis || !validByOurClock) {
+        expiresAt = byIat;
+      }
     }
-    long expiresAt = exp * 1000 + skewMillis;
+    if (serverDateMillis >= 0 && serverDateMillis <= MAX_SECONDS * 1000) {
+      long byDate = receivedAtMillis + (expMillis - serverDateMillis);
+      if (byDate > receivedAtMillis || !validByOurClock) {
+        expiresAt = byDate;
+      }
+    }
     long lifetime = iat >= 0 && exp > iat ? (exp - iat) * 1000 : expiresAt - receivedAtMillis;
     long margin = Math.min(refreshMarginMillis, Math.max(0, lifetime / 2));
     return new Jwt(value, expiresAt, expiresAt - margin);
+  }
+
+  /**
+   * Latest claim this SDK places on a clock: 9999-12-31T23:59:59Z. Later ones (and NaN) count as
+   * absent, so every sum above stays far from overflow.
+   */
+  static final long MAX_SECONDS = 253_402_300_799L;
+
+  /**
+   * A NumericDate claim as whole seconds, or -1 when it is negative or past {@link #MAX_SECONDS}.
+   */
+  private static long seconds(double value) {
+    return value >= 0 && value <= MAX_SECONDS ? (long) value : -1;
+  }
+
+  private static boolean isBase64Url(String part) {
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static OsaiInvalidDataException malformed(String why, Exception cause) {

@@ -7,7 +7,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import okhttp3.Request;
 import okio.AsyncTimeout;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +29,24 @@ import retrofit2.Retrofit;
  */
 public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   private final Redactor redactor;
+  private final BooleanSupplier closed;
+  private final Executor completions;
 
-  public OsaiCallAdapterFactory(Redactor redactor) {
+  /**
+   * @param closed whether the client is closed: a closed client starts no call
+   * @param completions where a timed-out future is completed: never Okio's watchdog thread, which
+   *     every OkHttp and Okio timeout in the JVM shares, since callers' continuations run there
+   */
+  public OsaiCallAdapterFactory(Redactor redactor, BooleanSupplier closed, Executor completions) {
     this.redactor = redactor;
+    this.closed = closed;
+    this.completions = completions;
+  }
+
+  private void checkOpen() {
+    if (closed.getAsBoolean()) {
+      throw new IllegalStateException("OsaiClient is closed");
+    }
   }
 
   @Override
@@ -104,6 +123,7 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T adapt(Call<T> call) {
+      checkOpen();
       Response<T> response;
       try {
         response = call.execute();
@@ -111,6 +131,56 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
         throw failureOf(call, e);
       }
       return bodyOf(call, response, type);
+    }
+  }
+
+  /**
+   * The future of one call. However it ends before the call does (cancel, with or without
+   * interrupt; {@code orTimeout}; {@code complete} by the caller), the HTTP call is cancelled.
+   */
+  static final class CallFuture<T> extends CompletableFuture<T> {
+    private final Call<T> call;
+
+    CallFuture(Call<T> call) {
+      this.call = call;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      // Cancelled first, the call second: cancelling the call fails it at once on a dispatcher
+      // thread, which would otherwise complete this future with that failure.
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        call.cancel();
+      }
+      return cancelled;
+    }
+
+    @Override
+    public boolean complete(T value) {
+      boolean completed = super.complete(value);
+      if (completed) {
+        call.cancel(); // a caller ended it: the answer is no longer wanted
+      }
+      return completed;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable failure) {
+      boolean completed = super.completeExceptionally(failure);
+      if (completed) {
+        call.cancel(); // orTimeout, or a caller ended it
+      }
+      return completed;
+    }
+
+    /** Completes with the call's own outcome: the call is over, nothing to cancel. */
+    void settle(@Nullable T value, @Nullable Throwable failure) {
+      if (failure == null) {
+        super.complete(value);
+      } else {
+        super.completeExceptionally(failure);
+      }
     }
   }
 
@@ -122,45 +192,35 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     /**
      * Enqueues the call. Its timeout starts now, not when a dispatcher thread picks it up as
      * OkHttp's own would: time spent queued behind other calls to the host counts. The watchdog is
-     * okio's, the one OkHttp's timeouts use: no thread of ours.
+     * okio's, the one OkHttp's timeouts use; it only cancels the call and hands the completion to
+     * {@link #completions}, so no caller code ever runs on it.
      */
     @Override
     public CompletableFuture<T> adapt(Call<T> call) {
-      CompletableFuture<T> future =
-          new CompletableFuture<T>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-              // Cancelled first, the call second: cancelling the call fails it at once on a
-              // dispatcher thread, which would otherwise complete this future with that failure.
-              boolean cancelled = super.cancel(mayInterruptIfRunning);
-              if (mayInterruptIfRunning) {
-                call.cancel();
-              }
-              return cancelled;
-            }
-          };
+      checkOpen();
+      CallFuture<T> future = new CallFuture<>(call);
       long timeoutNanos;
       try {
         timeoutNanos = call.timeout().timeoutNanos(); // builds the request: may fail
       } catch (RuntimeException e) {
-        future.completeExceptionally(failureOf(call, e));
+        future.settle(null, failureOf(call, e));
         return future;
       }
+      AtomicBoolean timedOut = new AtomicBoolean();
       AsyncTimeout watchdog =
           new AsyncTimeout() {
             @Override
             protected void timedOut() {
+              timedOut.set(true);
               call.cancel();
-              Request request = call.request();
-              future.completeExceptionally(
-                  new OsaiIoException(
-                      request.method()
-                          + " "
-                          + request.url()
-                          + " timed out after "
-                          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-                          + " ms, counted from when it was enqueued",
-                      new InterruptedIOException("timeout")));
+              Runnable fail = () -> future.settle(null, timedOutFailure(call, timeoutNanos));
+              try {
+                completions.execute(fail);
+              } catch (RejectedExecutionException closedExecutor) {
+                Thread thread = new Thread(fail, "OSAI call timeout");
+                thread.setDaemon(true);
+                thread.start();
+              }
             }
           };
       if (timeoutNanos > 0) {
@@ -173,9 +233,9 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             public void onResponse(Call<T> call, Response<T> response) {
               watchdog.exit();
               try {
-                future.complete(bodyOf(call, response, type));
+                future.settle(bodyOf(call, response, type), null);
               } catch (RuntimeException e) {
-                future.completeExceptionally(e);
+                future.settle(null, e);
               }
             }
 
@@ -183,13 +243,27 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             public void onFailure(Call<T> call, Throwable t) {
               watchdog.exit();
               try {
-                future.completeExceptionally(failureOf(call, t));
+                future.settle(
+                    null,
+                    timedOut.get() ? timedOutFailure(call, timeoutNanos) : failureOf(call, t));
               } catch (Error e) {
-                future.completeExceptionally(e);
+                future.settle(null, e);
               }
             }
           });
       return future;
     }
+  }
+
+  private static OsaiIoException timedOutFailure(Call<?> call, long timeoutNanos) {
+    Request request = call.request();
+    return new OsaiIoException(
+        request.method()
+            + " "
+            + request.url()
+            + " timed out after "
+            + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+            + " ms, counted from when it was enqueued",
+        new InterruptedIOException("timeout"));
   }
 }

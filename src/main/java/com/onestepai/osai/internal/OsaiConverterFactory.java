@@ -39,65 +39,13 @@ public final class OsaiConverterFactory extends Converter.Factory {
     this.requests = MoshiConverterFactory.create(moshi);
   }
 
-  /**
-   * The body of a call that is not safe to repeat (a POST or PATCH the spec does not mark {@link
-   * Idempotent}) is one-shot: OkHttp then never sends it again by itself, after a dropped
-   * connection or a redirect, and neither does {@link RetryInterceptor}.
-   */
   @Override
   public @Nullable Converter<?, RequestBody> requestBodyConverter(
       Type type,
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    @SuppressWarnings("unchecked")
-    Converter<Object, RequestBody> json =
-        (Converter<Object, RequestBody>)
-            requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
-    if (json == null || repeatable(methodAnnotations)) {
-      return json;
-    }
-    return value -> new OneShotBody(json.convert(value));
-  }
-
-  private static boolean repeatable(Annotation[] methodAnnotations) {
-    for (Annotation annotation : methodAnnotations) {
-      if (annotation instanceof Idempotent || annotation instanceof retrofit2.http.PUT) {
-        return true;
-      }
-      if (annotation instanceof retrofit2.http.HTTP) {
-        return RetryInterceptor.isIdempotentMethod(((retrofit2.http.HTTP) annotation).method());
-      }
-    }
-    return false;
-  }
-
-  private static final class OneShotBody extends RequestBody {
-    private final RequestBody delegate;
-
-    OneShotBody(RequestBody delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public MediaType contentType() {
-      return delegate.contentType();
-    }
-
-    @Override
-    public long contentLength() throws IOException {
-      return delegate.contentLength();
-    }
-
-    @Override
-    public void writeTo(okio.BufferedSink sink) throws IOException {
-      delegate.writeTo(sink);
-    }
-
-    @Override
-    public boolean isOneShot() {
-      return true;
-    }
+    return requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
   }
 
   @Override
@@ -113,6 +61,9 @@ public final class OsaiConverterFactory extends Converter.Factory {
         if (textUnlessJson) {
           MediaType contentType = body.contentType();
           if (!isJson(contentType)) {
+            if (buffer.rangeEquals(0, UTF8_BOM)) {
+              buffer.skip(UTF8_BOM.size()); // as the JSON path does: a BOM is no text
+            }
             return buffer.readString(charset(contentType));
           }
         }

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
   static final String MARK = "[redacted]";
+
+  /** Shorter strings are no secrets: never remembered, never replaced. */
+  public static final int MIN_SECRET_LENGTH = 8;
+
   private static final int KEEP = 8;
   private static final Pattern JWT_SHAPE =
       Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -30,7 +34,7 @@ public final class Redactor {
   }
 
   private static String[] withNewest(String[] current, String secret) {
-    if (secret.isEmpty() || (current.length > 0 && current[0].equals(secret))) {
+    if (secret.length() < MIN_SECRET_LENGTH || (current.length > 0 && current[0].equals(secret))) {
       return current;
     }
     String[] next = new String[Math.min(current.length + 1, KEEP)];

@@ -5,15 +5,20 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Invocation;
 
 /**
@@ -41,20 +46,26 @@ public final class RetryInterceptor implements Interceptor {
   private final DoubleSupplier random;
   private final LongSupplier wallClockMillis;
   private final LongSupplier nanoTime;
+  private final Consumer<String> debug;
 
+  /**
+   * @param debug where one line per retry goes (attempt, wait, cause)
+   */
   public RetryInterceptor(
       int maxRetries,
       long maxRetryAfterNanos,
       Sleeper sleeper,
       DoubleSupplier random,
       LongSupplier wallClockMillis,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Consumer<String> debug) {
     this.maxRetries = maxRetries;
     this.maxRetryAfterNanos = maxRetryAfterNanos;
     this.sleeper = sleeper;
     this.random = random;
     this.wallClockMillis = wallClockMillis;
     this.nanoTime = nanoTime;
+    this.debug = debug;
   }
 
   @Override
@@ -63,6 +74,12 @@ public final class RetryInterceptor implements Interceptor {
     long deadline = timeout > 0 ? nanoTime.getAsLong() + timeout : Long.MAX_VALUE;
     Request request = chain.request();
     boolean idempotent = isIdempotent(request);
+    RequestBody body = request.body();
+    if (!idempotent && body != null && !body.isOneShot()) {
+      // Decided here, with the retries: OkHttp itself repeats a repeatable body after a dropped
+      // connection, a 408 or a 503 with Retry-After: 0. An empty POST body is a body too.
+      request = request.newBuilder().method(request.method(), new OneShotBody(body)).build();
+    }
     for (int attempt = 0; ; attempt++) {
       Response response;
       try {
@@ -82,6 +99,7 @@ public final class RetryInterceptor implements Interceptor {
         if (delay >= deadline - nanoTime.getAsLong()) {
           throw e;
         }
+        retrying(request, attempt, delay, e.getClass().getSimpleName());
         sleep(delay, chain.call());
         continue;
       }
@@ -99,6 +117,7 @@ public final class RetryInterceptor implements Interceptor {
         return boundErrorBody(response);
       }
       response.close(); // closed here: the request is sent again
+      retrying(request, attempt, delay, "HTTP " + response.code());
       sleep(delay, chain.call());
     }
   }
@@ -196,6 +215,51 @@ public final class RetryInterceptor implements Interceptor {
       }
       return TimeUnit.MILLISECONDS.toNanos(
           Math.max(0, date.getTime() - wallClockMillis.getAsLong()));
+    }
+  }
+
+  private void retrying(Request request, int attempt, long delayNanos, String cause) {
+    debug.accept(
+        "retry "
+            + (attempt + 1)
+            + "/"
+            + maxRetries
+            + " of "
+            + request.method()
+            + " "
+            + request.url()
+            + " in "
+            + TimeUnit.NANOSECONDS.toMillis(delayNanos)
+            + " ms after "
+            + cause);
+  }
+
+  /** A body OkHttp will not send twice. Only {@link #isOneShot()} differs from the one it wraps. */
+  private static final class OneShotBody extends RequestBody {
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public @Nullable MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
     }
   }
 

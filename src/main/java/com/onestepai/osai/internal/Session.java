@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -45,6 +46,7 @@ public final class Session {
   private final long refreshMarginMillis;
   private final ServerDate serverDate;
   private final Executor executor;
+  private final Consumer<String> debug;
 
   private volatile @Nullable Jwt current;
 
@@ -56,6 +58,7 @@ public final class Session {
   /**
    * @param signIn the generated {@code UsersApi.signIn}, on a client without {@link
    *     BearerAuthInterceptor} whose interceptors include {@code serverDate}
+   * @param debug where one line per sign-in goes (its duration and outcome)
    */
   public Session(
       Supplier<String> accessToken,
@@ -65,7 +68,8 @@ public final class Session {
       Redactor redactor,
       LongSupplier clock,
       long refreshMarginMillis,
-      Executor executor) {
+      Executor executor,
+      Consumer<String> debug) {
     this.accessToken = accessToken;
     this.signIn = signIn;
     this.serverDate = serverDate;
@@ -74,6 +78,7 @@ public final class Session {
     this.clock = clock;
     this.refreshMarginMillis = refreshMarginMillis;
     this.executor = executor;
+    this.debug = debug;
   }
 
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -156,7 +161,9 @@ public final class Session {
     } catch (OsaiException | Error e) {
       failure = e;
     } catch (RuntimeException e) {
-      failure = new OsaiException("Sign-in failed unexpectedly: " + e.getClass().getName(), e);
+      failure =
+          new OsaiException(
+              redactor.redact("Sign-in failed unexpectedly: " + e.getClass().getName()), e);
     }
     // The flight ends before its waiters wake: a caller that returns with this failure and calls
     // again at once must find no flight, and start a new sign-in rather than share this failure.
@@ -213,15 +220,37 @@ public final class Session {
       throw new OsaiException(
           "The access token supplier threw " + e.getClass().getName() + "; see the cause.", e);
     }
-    if (token == null || token.trim().isEmpty()) {
+    if (token == null || token.trim().length() < Redactor.MIN_SECRET_LENGTH) {
       throw new OsaiException(
-          "The access token is "
-              + (token == null ? "null" : "blank")
-              + ": pass the token created in the OSAI web app (Settings) to"
-              + " OsaiClient.builder().accessToken(...) or set OSAI_API_TOKEN.");
+          "The access token supplier returned "
+              + (token == null
+                  ? "null"
+                  : token.trim().isEmpty()
+                      ? "a blank token"
+                      : "a token shorter than " + Redactor.MIN_SECRET_LENGTH + " characters")
+              + ": return the token created in the OSAI web app (Settings).");
     }
     token = token.trim();
     redactor.rememberAccessToken(token);
+    long started = clock.getAsLong();
+    try {
+      Jwt jwt = exchange(token);
+      debug.accept(
+          "sign-in at " + baseUrl + " succeeded in " + (clock.getAsLong() - started) + " ms");
+      return jwt;
+    } catch (RuntimeException | Error e) {
+      debug.accept(
+          "sign-in at "
+              + baseUrl
+              + " failed in "
+              + (clock.getAsLong() - started)
+              + " ms: "
+              + e.getClass().getSimpleName());
+      throw e;
+    }
+  }
+
+  private Jwt exchange(String token) {
     String body;
     long receivedAt;
     try {
@@ -230,14 +259,16 @@ public final class Session {
     } catch (OsaiServiceException e) {
       int status = e.statusCode();
       if (status >= 300 && status < 400) {
+        String location = e.headers().get("Location");
         throw new UnexpectedStatusCodeException(
-            "Sign-in at "
-                + baseUrl
-                + " answered a redirect (HTTP "
-                + status
-                + (e.headers().get("Location") == null ? "" : " to " + e.headers().get("Location"))
-                + "). The SDK does not send the access token on to another address: set the base URL"
-                + " to where the API is.",
+            redactor.redact(
+                "Sign-in at "
+                    + baseUrl
+                    + " answered a redirect (HTTP "
+                    + status
+                    + (location == null ? "" : " to " + location)
+                    + "). The SDK does not send the access token on to another address: set the"
+                    + " base URL to where the API is."),
             status,
             e.method(),
             e.url(),
@@ -269,8 +300,10 @@ public final class Session {
       throw new OsaiInvalidDataException(
           "Sign-in at " + baseUrl + " answered with an empty body instead of a JWT.", null);
     }
+    // Parsed first, remembered second: an answer that is no JWT is no secret to redact.
+    Jwt jwt = Jwt.parse(value, receivedAt, serverDate.lastMillis, refreshMarginMillis);
     redactor.rememberJwt(value);
-    return Jwt.parse(value, receivedAt, serverDate.lastMillis, refreshMarginMillis);
+    return jwt;
   }
 
   @Override
@@ -291,7 +324,7 @@ public final class Session {
     public Response intercept(Chain chain) throws IOException {
       Response response = chain.proceed(chain.request());
       String date = response.header("Date");
-      lastMillis = date == null ? -1 : parse(date);
+      lastMillis = date == null ? -1 : parse(date); // total: nothing is thrown past proceed()
       return response;
     }
 
@@ -300,7 +333,7 @@ public final class Session {
      * 08:49:37 GMT}) by hand, other forms with OkHttp. Not OkHttp's parser first: its
      * SimpleDateFormat costs a cold JVM some 30 ms of locale loading on the first sign-in.
      *
-     * @return epoch millis, or -1 when the value is no date
+     * @return epoch millis, or -1 when the value is no date this parser reads; never throws
      */
     static long parse(String value) {
       if (value.length() == 29 && value.charAt(3) == ',' && value.endsWith(" GMT")) {
@@ -321,8 +354,12 @@ public final class Session {
           return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
         }
       }
-      Date date = new Headers.Builder().add("Date", value).build().getDate("Date");
-      return date == null ? -1 : date.getTime();
+      try {
+        Date date = new Headers.Builder().addUnsafeNonAscii("Date", value).build().getDate("Date");
+        return date == null ? -1 : date.getTime();
+      } catch (RuntimeException unreadable) {
+        return -1;
+      }
     }
 
     /** Two decimal digits at {@code at}, or -1. */
