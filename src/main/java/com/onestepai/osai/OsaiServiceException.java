@@ -78,9 +78,9 @@ public class OsaiServiceException extends OsaiException {
   }
 
   /**
-   * The start of the answer's body as UTF-8 text (its first 8 KiB, ending in {@code …} when there
-   * was more), with any access token or JWT replaced by {@code [redacted]}; empty when the body was
-   * empty.
+   * The start of the answer's body as UTF-8 text (its first 8,192 characters, ending in {@code …}
+   * when there was more), with any access token or JWT replaced by {@code [redacted]}; empty when
+   * the body was empty.
    */
   public String body() {
     return body;
