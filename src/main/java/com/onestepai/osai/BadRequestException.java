@@ -6,6 +6,12 @@ import okhttp3.HttpUrl;
 /**
  * The OSAI API answered {@code 400 Bad Request}: the request was malformed or failed validation;
  * {@link #body()} usually says which field.
+ *
+ * <pre>{@code
+ * } catch (BadRequestException e) {
+ *   System.err.println("rejected: " + e.body());
+ * }
+ * }</pre>
  */
 public class BadRequestException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;

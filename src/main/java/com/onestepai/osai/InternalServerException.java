@@ -3,7 +3,16 @@ package com.onestepai.osai;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** The OSAI API answered {@code 5xx}: the OSAI service failed; trying again later may help. */
+/**
+ * The OSAI API answered {@code 5xx}, also after the retries the client made: the OSAI service
+ * failed; trying again later may help.
+ *
+ * <pre>{@code
+ * } catch (InternalServerException e) {
+ *   System.err.println("OSAI is down (HTTP " + e.statusCode() + "), try later");
+ * }
+ * }</pre>
+ */
 public class InternalServerException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;
 

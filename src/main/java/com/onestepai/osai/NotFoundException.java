@@ -6,6 +6,12 @@ import okhttp3.HttpUrl;
 /**
  * The OSAI API answered {@code 404 Not Found}: the resource does not exist, or the base URL is
  * wrong.
+ *
+ * <pre>{@code
+ * } catch (NotFoundException e) {
+ *   System.err.println("no such thing: " + e.url());
+ * }
+ * }</pre>
  */
 public class NotFoundException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;

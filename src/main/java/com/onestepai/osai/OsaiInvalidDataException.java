@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The message names the expected type, the content type and the start of the body. It usually
  * means the base URL points at something that is not the OSAI API, or that the API changed.
+ *
+ * <pre>{@code
+ * } catch (OsaiInvalidDataException e) {
+ *   System.err.println("not the OSAI API? " + e.getMessage());
+ * }
+ * }</pre>
  */
 public class OsaiInvalidDataException extends OsaiException {
   private static final long serialVersionUID = 1L;

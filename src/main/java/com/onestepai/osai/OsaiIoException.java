@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Whether it is safe to try again depends on the operation: the server may have acted on a
  * request whose answer was lost.
+ *
+ * <pre>{@code
+ * } catch (OsaiIoException e) {
+ *   System.err.println("network trouble: " + e.getMessage());
+ * }
+ * }</pre>
  */
 public class OsaiIoException extends OsaiException {
   private static final long serialVersionUID = 1L;

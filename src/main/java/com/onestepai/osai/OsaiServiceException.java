@@ -4,25 +4,27 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
- * The OSAI API answered with an error status (not 2xx). Subclasses name the common statuses: {@link
- * BadRequestException} (400), {@link UnauthorizedException} (401), {@link
- * PermissionDeniedException} (403), {@link NotFoundException} (404), {@link RateLimitException}
- * (429), {@link InternalServerException} (5xx) and {@link UnexpectedStatusCodeException} (any
- * other).
+ * The OSAI API answered with an error status (not 2xx), after any retries. Subclasses name the
+ * common statuses: {@link BadRequestException} (400), {@link UnauthorizedException} (401), {@link
+ * PermissionDeniedException} (403), {@link NotFoundException} (404), {@link ConflictException}
+ * (409), {@link UnprocessableEntityException} (422), {@link RateLimitException} (429), {@link
+ * InternalServerException} (5xx) and {@link UnexpectedStatusCodeException} (any other).
  *
  * <pre>{@code
  * } catch (OsaiServiceException e) {
  *   log.warn("OSAI said {} to {} {}: {}", e.statusCode(), e.method(), e.url(), e.body());
  * }
  * }</pre>
+ *
+ * <p>It survives Java serialization whole: {@link #url()} and {@link #headers()} are kept as text.
  */
 public class OsaiServiceException extends OsaiException {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final int statusCode;
   private final String method;
-  private final transient HttpUrl url;
-  private final transient Headers headers;
+  private final String url; // HttpUrl and Headers are not Serializable: kept as text
+  private final String[] headers; // names and values, alternating
   private final String body;
 
   /**
@@ -38,8 +40,12 @@ public class OsaiServiceException extends OsaiException {
     super(message);
     this.statusCode = statusCode;
     this.method = method;
-    this.url = url;
-    this.headers = headers;
+    this.url = url.toString();
+    this.headers = new String[2 * headers.size()];
+    for (int i = 0; i < headers.size(); i++) {
+      this.headers[2 * i] = headers.name(i);
+      this.headers[2 * i + 1] = headers.value(i);
+    }
     this.body = body;
   }
 
@@ -55,17 +61,26 @@ public class OsaiServiceException extends OsaiException {
 
   /** The URL of the request. */
   public HttpUrl url() {
-    return url;
+    return HttpUrl.get(url);
   }
 
   /** The headers of the answer. */
   public Headers headers() {
-    return headers;
+    Headers.Builder builder = new Headers.Builder();
+    for (int i = 0; i < headers.length; i += 2) {
+      try {
+        builder.addUnsafeNonAscii(headers[i], headers[i + 1]);
+      } catch (IllegalArgumentException malformedName) {
+        // OkHttp reads answers leniently but builds headers strictly: such a header is left out.
+      }
+    }
+    return builder.build();
   }
 
   /**
-   * The start of the answer's body as UTF-8 text (at most 8 KiB of it), with any access token or
-   * JWT replaced by {@code [redacted]}; empty when the body was empty.
+   * The start of the answer's body as UTF-8 text (its first 8,192 characters, ending in {@code …}
+   * when there was more), with any access token or JWT replaced by {@code [redacted]}; empty when
+   * the body was empty.
    */
   public String body() {
     return body;

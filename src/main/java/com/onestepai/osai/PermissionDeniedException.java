@@ -3,7 +3,15 @@ package com.onestepai.osai;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** The OSAI API answered {@code 403 Forbidden}: the signed-in user may not do this. */
+/**
+ * The OSAI API answered {@code 403 Forbidden}: the signed-in user may not do this.
+ *
+ * <pre>{@code
+ * } catch (PermissionDeniedException e) {
+ *   System.err.println("not allowed: " + e.method() + " " + e.url());
+ * }
+ * }</pre>
+ */
 public class PermissionDeniedException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,12 @@ import okhttp3.HttpUrl;
 /**
  * The OSAI API answered {@code 401 Unauthorized}: the JWT or the access token was not accepted. The
  * client already signed in again and replayed the request once before throwing this.
+ *
+ * <pre>{@code
+ * } catch (UnauthorizedException e) {
+ *   System.err.println("not accepted at " + e.url()); // check the token in OSAI Settings
+ * }
+ * }</pre>
  */
 public class UnauthorizedException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,16 @@ package com.onestepai.osai;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** The OSAI API answered {@code an unexpected status}: a status this SDK has no better type for. */
+/**
+ * The OSAI API answered a status this SDK has no more specific type for, such as {@code 418} or a
+ * {@code 3xx} redirect (never followed with the access token); {@link #statusCode()} says which.
+ *
+ * <pre>{@code
+ * } catch (UnexpectedStatusCodeException e) {
+ *   System.err.println("HTTP " + e.statusCode() + " from " + e.url());
+ * }
+ * }</pre>
+ */
 public class UnexpectedStatusCodeException extends OsaiServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -258,6 +258,14 @@ class FaultMatrixTest {
             jwtText(),
             status(403)),
         row("404 is not retried", NotFoundException.class, 2, waits(), jwtText(), status(404)),
+        row("409 is a conflict", ConflictException.class, 2, waits(), jwtText(), status(409)),
+        row(
+            "422 is an unprocessable entity",
+            UnprocessableEntityException.class,
+            2,
+            waits(),
+            jwtText(),
+            status(422)),
         row(
             "418 is an unexpected status",
             UnexpectedStatusCodeException.class,

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.onestepai.osai.model.User;
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,6 +20,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What the SDK puts on the wire and how it reads the answers, against MockWebServer. */
 class OsaiClientWireTest {
@@ -202,15 +205,115 @@ class OsaiClientWireTest {
         new MockResponse.Builder()
             .code(400)
             .addHeader("Content-Type", "text/plain")
-            .body("x".repeat(1024 * 1024))
+            .body("xxx ".repeat(256 * 1024))
             .build());
 
     BadRequestException e =
         assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
 
-    assertEquals(8192, e.body().length());
+    // Cut at 8 KiB, where a word ends ("xxx " * 2048), and marked as cut.
+    assertEquals("xxx ".repeat(2048) + "…", e.body());
     assertTrue(
         e.getMessage().length() < 400, "the message holds a snippet: " + e.getMessage().length());
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aMegabyteBodyLoggedAtBodyLevelIsAnsweredWithinTheCallsDeadline() {
+    // A cursor that is base64url JSON: "eyJ" every 12 characters, no dot, about 1 MB. Redacting
+    // the logged body once took minutes, far past the call's deadline.
+    String cursor = "eyJpZCI6MX0s".repeat(85_000);
+    List<String> logs = new CopyOnWriteArrayList<>();
+    server.enqueue(jwtAsText());
+    server.enqueue(
+        json(
+            200,
+            USER_JSON.replace(
+                "}", ",\"cursor\":\"" + cursor + "\",\"echo\":\"Bearer " + JWT + "\"}")));
+
+    try (OsaiClient logged =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .logLevel(LogLevel.BODY)
+            .logger(logs::add)
+            .timeout(5, TimeUnit.SECONDS)
+            .build()) {
+      assertEquals("OneStep AI", logged.users().getCurrentUser().getUserName());
+    }
+
+    assertTrue(logs.stream().anyMatch(line -> line.contains(cursor)), "the body was logged");
+    assertTrue(logs.stream().noneMatch(line -> line.contains(JWT)), "the JWT was not");
+  }
+
+  /** An access token none of whose starts is found in a URL or a class name. */
+  static final String CANARY = "qz-canary-access-token-7f3a";
+
+  OsaiClient clientWith(String token) {
+    client.close();
+    client = OsaiClient.builder().accessToken(token).baseUrl(server.url("/api").toString()).build();
+    return client;
+  }
+
+  @Test
+  void theAccessTokenStraddlingTheErrorBodyLimitLeavesNoPartOfIt() {
+    clientWith(CANARY);
+    server.enqueue(jwtAsText());
+    String before = "x ".repeat(4091); // 8182 characters: the token straddles 8 KiB
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .addHeader("Content-Type", "text/plain")
+            .body(before + CANARY + " and more".repeat(1000))
+            .build());
+
+    BadRequestException e =
+        assertThrows(BadRequestException.class, () -> client.users().getCurrentUser());
+
+    assertNoPartOf(CANARY, e.body());
+    assertNoPartOf(CANARY, e.getMessage());
+    assertNoPartOf(CANARY, e.toString());
+    assertTrue(e.body().startsWith(before), e.body());
+  }
+
+  @Test
+  void theAccessTokenStraddlingTheInvalidDataSnippetLeavesNoPartOfIt() {
+    clientWith(CANARY);
+    server.enqueue(jwtAsText());
+    String before = "<html>" + "x ".repeat(52); // 110 characters: the token straddles 120
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/html")
+            .body(before + CANARY + " rest of the page</html>")
+            .build());
+
+    OsaiInvalidDataException e =
+        assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
+
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertNoPartOf(CANARY, String.valueOf(t.getMessage()));
+      assertNoPartOf(CANARY, t.toString());
+    }
+    assertTrue(e.getMessage().contains(before.trim()), e.getMessage());
+  }
+
+  /** Fails if {@code text} holds any start of {@code secret} of 4 characters or more. */
+  static void assertNoPartOf(String secret, String text) {
+    for (int n = 4; n <= secret.length(); n++) {
+      String part = secret.substring(0, n);
+      assertFalse(text.contains(part), () -> "holds \"" + part + "\": " + text);
+    }
+  }
+
+  @Test
+  void rateLimitExceptionSaysHowLongTheServerAskedToWait() {
+    server.enqueue(jwtAsText());
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
+
+    RateLimitException e =
+        assertThrows(RateLimitException.class, () -> client.users().getCurrentUser());
+
+    assertEquals(3_600_000, e.retryAfterMillis());
   }
 
   @Test

@@ -251,6 +251,10 @@ final class SpecContract implements AutoCloseable {
         return PermissionDeniedException.class;
       case 404:
         return NotFoundException.class;
+      case 409:
+        return ConflictException.class;
+      case 422:
+        return UnprocessableEntityException.class;
       case 429:
         return RateLimitException.class;
       default:

@@ -7,19 +7,36 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer's body could not be read as the expected type. Thrown by the converter, which
- * does not know the request; {@link OsaiCallAdapterFactory} turns it into the public {@link
- * com.onestepai.osai.OsaiInvalidDataException} with the method and URL.
+ * does not know the request, nor the secrets; {@link Errors#forFailure} turns it into the public
+ * {@link com.onestepai.osai.OsaiInvalidDataException} with the method, the URL and, through {@link
+ * #describe}, the start of the body, redacted before it is cut.
  */
 final class BodyDecodingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int SNIPPET_CHARS = 120;
 
+  /** The message up to where the body's start goes. */
+  private final String head;
+
+  /**
+   * The body from where parsing failed, with {@link Redactor#MARGIN} characters (3 bytes each at
+   * most) past the snippet: it may hold a secret, so it is never in {@link #getMessage()}.
+   */
+  private final String rest;
+
   BodyDecodingException(
       Type expected, @Nullable MediaType contentType, long size, Buffer rest, Exception cause) {
-    super(describe(expected, contentType, size, rest, cause), cause);
+    this(head(expected, contentType, size, rest, cause), size, rest, cause);
   }
 
-  private static String describe(
+  private BodyDecodingException(String head, long size, Buffer rest, Exception cause) {
+    super(size == 0 ? head : head + ")", cause);
+    this.head = head;
+    long bytes = Math.min(rest.size(), 3L * (SNIPPET_CHARS + Redactor.MARGIN));
+    this.rest = size == 0 ? null : rest.snapshot((int) bytes).utf8();
+  }
+
+  private static String head(
       Type expected, @Nullable MediaType contentType, long size, Buffer rest, Exception cause) {
     String type =
         expected instanceof Class ? ((Class<?>) expected).getSimpleName() : expected.toString();
@@ -27,9 +44,6 @@ final class BodyDecodingException extends RuntimeException {
       return "an empty body where " + type + " was expected (Content-Type: " + contentType + ")";
     }
     long consumed = size - rest.size();
-    String snippet =
-        Errors.snippet(
-            rest.snapshot((int) Math.min(rest.size(), 4L * SNIPPET_CHARS)).utf8(), SNIPPET_CHARS);
     return "a body that is not a valid "
         + type
         + " ("
@@ -38,9 +52,14 @@ final class BodyDecodingException extends RuntimeException {
         + contentType
         + ", "
         + size
-        + " bytes, "
-        + (consumed <= 0 ? "starting: " : "from byte " + consumed + ": ")
-        + snippet
-        + ")";
+        + " bytes"
+        + (consumed <= 0 ? ", starting" : ", from byte " + consumed);
+  }
+
+  /** The message with the start of the body where parsing failed: redacted, then cut. */
+  String describe(Redactor redactor) {
+    return rest == null
+        ? head
+        : head + ": " + Errors.oneLine(redactor.redactAndCut(rest, SNIPPET_CHARS)) + ")";
   }
 }

@@ -1,6 +1,7 @@
 package com.onestepai.osai.internal;
 
 import com.onestepai.osai.BadRequestException;
+import com.onestepai.osai.ConflictException;
 import com.onestepai.osai.InternalServerException;
 import com.onestepai.osai.NotFoundException;
 import com.onestepai.osai.OsaiException;
@@ -11,6 +12,7 @@ import com.onestepai.osai.PermissionDeniedException;
 import com.onestepai.osai.RateLimitException;
 import com.onestepai.osai.UnauthorizedException;
 import com.onestepai.osai.UnexpectedStatusCodeException;
+import com.onestepai.osai.UnprocessableEntityException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import okhttp3.Request;
@@ -22,8 +24,15 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns what went wrong with a call into the public exception types, with no secret in them. */
 final class Errors {
-  /** How much of an error body an {@link OsaiServiceException} keeps. */
-  static final long BODY_LIMIT = 8 * 1024;
+  /** How many characters of an error body an {@link OsaiServiceException} keeps. */
+  static final int BODY_LIMIT = 8 * 1024;
+
+  /**
+   * How many bytes of an error body are read: {@link #BODY_LIMIT} characters and {@link
+   * Redactor#MARGIN} more, at up to 3 bytes each in UTF-8, so that a secret straddling the cut is
+   * redacted whole before the cut.
+   */
+  static final long BODY_READ_BYTES = 3L * (BODY_LIMIT + Redactor.MARGIN);
 
   private static final int MESSAGE_SNIPPET_CHARS = 200;
 
@@ -36,16 +45,18 @@ final class Errors {
     if (errorBody != null) {
       try {
         BufferedSource source = errorBody.source();
-        source.request(BODY_LIMIT);
+        try {
+          source.request(BODY_READ_BYTES);
+        } catch (IOException e) {
+          // The status says enough; a body cut short by the network keeps what arrived.
+        }
         Buffer buffer = source.getBuffer();
-        body = buffer.snapshot((int) Math.min(buffer.size(), BODY_LIMIT)).utf8();
-      } catch (IOException e) {
-        // The status says enough; a body cut short by the network is no reason to lose it.
+        body = buffer.snapshot((int) Math.min(buffer.size(), BODY_READ_BYTES)).utf8();
       } finally {
         errorBody.close();
       }
     }
-    body = redactor.redact(body);
+    body = redactor.redactAndCut(body, BODY_LIMIT);
     Request request = raw.request();
     int code = raw.code();
     String message =
@@ -54,7 +65,9 @@ final class Errors {
             + request.url()
             + " answered HTTP "
             + code
-            + (body.isEmpty() ? "" : ": " + snippet(body, MESSAGE_SNIPPET_CHARS));
+            + (body.isEmpty()
+                ? ""
+                : ": " + oneLine(redactor.redactAndCut(body, MESSAGE_SNIPPET_CHARS)));
     return forStatus(code, message, request, raw, body);
   }
 
@@ -70,6 +83,11 @@ final class Errors {
           message, code, method, request.url(), raw.headers(), body);
     } else if (code == 404) {
       return new NotFoundException(message, code, method, request.url(), raw.headers(), body);
+    } else if (code == 409) {
+      return new ConflictException(message, code, method, request.url(), raw.headers(), body);
+    } else if (code == 422) {
+      return new UnprocessableEntityException(
+          message, code, method, request.url(), raw.headers(), body);
     } else if (code == 429) {
       return new RateLimitException(message, code, method, request.url(), raw.headers(), body);
     } else if (code >= 500 && code <= 599) {
@@ -93,7 +111,9 @@ final class Errors {
     String call = request == null ? "The call" : request.method() + " " + request.url();
     if (t instanceof BodyDecodingException) {
       return new OsaiInvalidDataException(
-          redactor.redact(call + " succeeded but answered " + t.getMessage()), t.getCause());
+          redactor.redact(
+              call + " succeeded but answered " + ((BodyDecodingException) t).describe(redactor)),
+          t.getCause());
     }
     if (t instanceof IOException) {
       String what = t instanceof InterruptedIOException ? "timed out or was cancelled" : "failed";
@@ -111,9 +131,8 @@ final class Errors {
     return new OsaiException(redactor.redact(call + " failed: " + t), t);
   }
 
-  /** The first {@code maxChars} characters of {@code text} on one line. */
-  static String snippet(String text, int maxChars) {
-    String oneLine = text.replaceAll("\\s+", " ").trim();
-    return oneLine.length() <= maxChars ? oneLine : oneLine.substring(0, maxChars) + "…";
+  /** {@code text} on one line: every run of whitespace one space. */
+  static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
   }
 }

@@ -33,8 +33,8 @@ import retrofit2.Invocation;
  * OkHttp call timeout, which covers sign-in, every attempt and every wait.
  *
  * <p>It must be the first application interceptor, so that its wait budget is the whole call's. It
- * also hands on only the first {@link Errors#BODY_LIMIT} bytes of an error answer's body, since
- * Retrofit would otherwise read all of it into memory.
+ * also hands on only the first {@link Errors#BODY_READ_BYTES} bytes of an error answer's body,
+ * since Retrofit would otherwise read all of it into memory.
  */
 public final class RetryInterceptor implements Interceptor {
   static final long INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -123,8 +123,10 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   /**
-   * An error answer with at most {@link Errors#BODY_LIMIT} bytes of its body, read here: a body cut
-   * short by the network keeps what arrived, and the status still reaches the caller.
+   * An error answer with at most {@link Errors#BODY_READ_BYTES} bytes of its body, read here: a
+   * body cut short by the network keeps what arrived, and the status still reaches the caller. Not
+   * cut to {@link Errors#BODY_LIMIT}: {@link Errors#forStatus} cuts it once redacted, with the
+   * margin it needs to redact a secret straddling the cut.
    */
   private static Response boundErrorBody(Response response) {
     ResponseBody body = response.body();
@@ -134,11 +136,13 @@ public final class RetryInterceptor implements Interceptor {
     Buffer kept = new Buffer();
     try {
       BufferedSource source = body.source();
-      source.request(Errors.BODY_LIMIT);
+      try {
+        source.request(Errors.BODY_READ_BYTES);
+      } catch (IOException cutShort) {
+        // Keep what arrived.
+      }
       Buffer read = source.getBuffer();
-      read.copyTo(kept, 0, Math.min(read.size(), Errors.BODY_LIMIT));
-    } catch (IOException cutShort) {
-      // Keep what arrived.
+      read.copyTo(kept, 0, Math.min(read.size(), Errors.BODY_READ_BYTES));
     } finally {
       response.close();
     }
