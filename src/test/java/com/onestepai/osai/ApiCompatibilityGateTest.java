@@ -33,6 +33,11 @@ class ApiCompatibilityGateTest {
 
   @TempDir Path dir;
 
+  /** Generated sources by spec text: each spec is generated once for all tests. */
+  @TempDir static Path generatedDir;
+
+  static final Map<String, Path> GENERATED = new java.util.HashMap<>();
+
   /** A query parameter of GET /Users, optional. */
   static String optionalQuery(String name) {
     return "        - name: "
@@ -58,7 +63,16 @@ class ApiCompatibilityGateTest {
   }
 
   /** Generates {@code spec} as the build does, and returns its Java sources. */
-  Path generate(String name, String spec) throws Exception {
+  static synchronized Path generate(String spec) throws Exception {
+    Path sources = GENERATED.get(spec);
+    if (sources == null) {
+      sources = generate("spec" + GENERATED.size(), spec, generatedDir);
+      GENERATED.put(spec, sources);
+    }
+    return sources;
+  }
+
+  static Path generate(String name, String spec, Path dir) throws Exception {
     Path file = dir.resolve(name + ".yaml");
     Files.writeString(file, spec);
     Path out = dir.resolve(name);
@@ -107,8 +121,8 @@ class ApiCompatibilityGateTest {
     Files.writeString(releasedDir.resolve("osai-0.1.0.yaml"), released);
     return ApiCompatibilityGate.check(
         releasedDir,
-        generate("old", released),
-        generate("new", current),
+        generate(released),
+        generate(current),
         version,
         dir.resolve("report.md"),
         System.getProperty("java.class.path"));
@@ -116,7 +130,7 @@ class ApiCompatibilityGateTest {
 
   @Test
   void theseTestsGenerateWhatTheBuildGenerates() throws Exception {
-    Path generated = generate("spec", Files.readString(SPEC));
+    Path generated = generate("javadoc", Files.readString(SPEC), dir);
     JavadocText.main(new String[] {generated.toString()});
 
     Map<String, String> ours = files(generated);

@@ -28,7 +28,7 @@ class GeneratedJavadocTest {
             (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
           List<String> content = Files.readAllLines(f);
           for (int i = 0; i < content.size(); i++) {
-            lines.add(TARGET.relativize(f) + ":" + (i + 1) + ": " + content.get(i));
+            lines.add(content.get(i) + "    <- " + TARGET.relativize(f) + ":" + (i + 1));
           }
         }
       }
@@ -52,7 +52,8 @@ class GeneratedJavadocTest {
   void noTrailingWhitespace() throws IOException {
     List<String> trailing = new ArrayList<>();
     for (String line : lines()) {
-      if (line.endsWith(" ") || line.endsWith("\t")) {
+      String text = line.substring(0, line.lastIndexOf("    <- "));
+      if (text.endsWith(" ") || text.endsWith("\t")) {
         trailing.add(line);
       }
     }
