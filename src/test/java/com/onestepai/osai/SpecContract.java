@@ -175,23 +175,36 @@ final class SpecContract implements AutoCloseable {
       throws Throwable {
     exchanges.clear();
     Object api = api(operation);
-    Method blocking = method(api, operation.getOperationId(), operation);
-    Method async = method(api, operation.getOperationId() + "Async", operation);
-    Object[] args = arguments(blocking, operation);
-
-    Object result = invoke(api, blocking, args);
-    Object asyncResult =
-        ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS);
-
+    List<Method> blockingForms = methods(api, operation.getOperationId(), operation);
+    List<Method> asyncForms = methods(api, operation.getOperationId() + "Async", operation);
+    assertEquals(
+        blockingForms.size(),
+        asyncForms.size(),
+        "as many async forms as blocking ones: " + blockingForms + " " + asyncForms);
     Object expected = successExample(operation);
-    assertEquals(
-        expected,
-        comparable(result, blocking.getGenericReturnType()),
-        "blocking result vs the spec's example");
-    assertEquals(
-        expected,
-        comparable(asyncResult, blocking.getGenericReturnType()),
-        "async result vs the spec's example");
+    // The full form first (every parameter), then the overload without the optional ones.
+    for (int form = 0; form < blockingForms.size(); form++) {
+      Method blocking = blockingForms.get(form);
+      Method async = asyncForms.get(form);
+      assertEquals(
+          List.of(blocking.getGenericParameterTypes()),
+          List.of(async.getGenericParameterTypes()),
+          "the async form takes the blocking form's parameters");
+      Object[] args = arguments(blocking, operation);
+
+      Object result = invoke(api, blocking, args);
+      Object asyncResult =
+          ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS);
+
+      assertEquals(
+          expected,
+          comparable(result, blocking.getGenericReturnType()),
+          blocking + ": result vs the spec's example");
+      assertEquals(
+          expected,
+          comparable(asyncResult, blocking.getGenericReturnType()),
+          async + ": result vs the spec's example");
+    }
     assertEquals(List.of(), violations, "Prism's sl-violations");
     String call = httpMethod + " " + Pattern.compile("\\{[^}]+}").matcher(path).replaceAll("[^/]+");
     boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
@@ -199,8 +212,11 @@ final class SpecContract implements AutoCloseable {
         exchanges.stream()
             .filter(e -> e.matches(call + " -> 200" + (secured ? " \\(with JWT\\)" : "")))
             .count();
+    int calls = 2 * blockingForms.size();
     assertEquals(
-        2, matching, "two calls, each 200" + (secured ? " with the JWT" : "") + ": " + exchanges);
+        calls,
+        matching,
+        calls + " calls, each 200" + (secured ? " with the JWT" : "") + ": " + exchanges);
     exercised.add(operation.getOperationId());
   }
 
@@ -281,16 +297,40 @@ final class SpecContract implements AutoCloseable {
     throw new AssertionError(accessors.getName() + " has no accessor for " + iface);
   }
 
+  /** The full form (the one with the most parameters). */
   private static Method method(Object api, String name, Operation operation) {
+    return methods(api, name, operation).get(0);
+  }
+
+  /**
+   * The generated methods of this name, the full form first: with optional query or header
+   * parameters, an operation also has a form without them (the one with the fewest).
+   */
+  private static List<Method> methods(Object api, String name, Operation operation) {
+    List<Method> methods = new ArrayList<>();
     for (Class<?> type : api.getClass().getInterfaces()) {
       for (Method method : type.getMethods()) {
         if (method.getName().equals(name)) {
-          return method;
+          methods.add(method);
         }
       }
     }
-    throw new AssertionError(
-        "operation " + operation.getOperationId() + " has no generated method " + name);
+    if (methods.isEmpty()) {
+      throw new AssertionError(
+          "operation " + operation.getOperationId() + " has no generated method " + name);
+    }
+    methods.sort(java.util.Comparator.comparingInt(Method::getParameterCount).reversed());
+    boolean optional =
+        (operation.getParameters() != null
+                && operation.getParameters().stream()
+                    .anyMatch(p -> !Boolean.TRUE.equals(p.getRequired())))
+            || (operation.getRequestBody() != null
+                && !Boolean.TRUE.equals(operation.getRequestBody().getRequired()));
+    assertEquals(
+        optional ? 2 : 1,
+        methods.size(),
+        name + ": the full form" + (optional ? " and the one without optional parameters" : ""));
+    return methods;
   }
 
   private static Object invoke(Object api, Method method, Object[] args) throws Throwable {

@@ -1,0 +1,282 @@
+package com.onestepai.osai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.onestepai.osai.build.ApiCompatibilityGate;
+import com.onestepai.osai.build.JavadocText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java API gate ({@link ApiCompatibilityGate}) on code generated from edited copies of the
+ * spec, with the generator, templates and options the build uses: what it stops and what it lets
+ * through. The build runs the gate itself on openapi/osai.yaml (execution api-compatibility).
+ */
+class ApiCompatibilityGateTest {
+  static final Path PROJECT = PrismServer.projectDir();
+  static final Path SPEC = PROJECT.resolve("openapi/osai.yaml");
+  static final String GET_USERS_SECURED =
+      "      security:\n        - bearerAuth: []\n      responses:";
+
+  @TempDir Path dir;
+
+  /** Generated sources by spec text: each spec is generated once for all tests. */
+  @TempDir static Path generatedDir;
+
+  static final Map<String, Path> GENERATED = new java.util.HashMap<>();
+
+  /** A query parameter of GET /Users, optional. */
+  static String optionalQuery(String name) {
+    return "        - name: "
+        + name
+        + "\n          in: query\n          required: false\n          description: An invented"
+        + " filter.\n          schema:\n            type: string\n          example: x\n";
+  }
+
+  static String withQueries(String spec, String... names) {
+    StringBuilder parameters = new StringBuilder("      parameters:\n");
+    for (String name : names) {
+      parameters.append(optionalQuery(name));
+    }
+    return edit(
+        spec,
+        GET_USERS_SECURED,
+        "      security:\n        - bearerAuth: []\n" + parameters + "      responses:");
+  }
+
+  static String edit(String spec, String from, String to) {
+    assertEquals(1, spec.split(java.util.regex.Pattern.quote(from), -1).length - 1, from);
+    return spec.replace(from, to);
+  }
+
+  /** Generates {@code spec} as the build does, and returns its Java sources. */
+  static synchronized Path generate(String spec) throws Exception {
+    Path sources = GENERATED.get(spec);
+    if (sources == null) {
+      sources = generate("spec" + GENERATED.size(), spec, generatedDir);
+      GENERATED.put(spec, sources);
+    }
+    return sources;
+  }
+
+  static Path generate(String name, String spec, Path dir) throws Exception {
+    Path file = dir.resolve(name + ".yaml");
+    Files.writeString(file, spec);
+    Path out = dir.resolve(name);
+    Process generator =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("openapi.generator.cli"),
+                "generate",
+                "-g",
+                "java",
+                "--library",
+                "retrofit2",
+                "-t",
+                PROJECT.resolve("generator-config/templates").toString(),
+                "-c",
+                PROJECT.resolve("generator-config/osai-java.yaml").toString(),
+                "-i",
+                file.toString(),
+                "-o",
+                out.toString(),
+                // As pom.xml's plugin configuration: interfaces, models and our supporting files.
+                "--global-property",
+                "apis=,models=,supportingFiles=OsaiApis.java:package-info.java,apiTests=false,"
+                    + "modelTests=false,apiDocs=false,modelDocs=false")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile())
+            .start();
+    assertEquals(
+        0, generator.waitFor(), () -> name + ": " + readQuietly(dir.resolve(name + ".log")));
+    return out.resolve("src/main/java");
+  }
+
+  static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** The gate on released (published as osai-0.1.0.yaml) against current. */
+  ApiCompatibilityGate.Verdict check(String released, String current, String version)
+      throws Exception {
+    Path releasedDir = Files.createDirectories(dir.resolve("released"));
+    Files.writeString(releasedDir.resolve("osai-0.1.0.yaml"), released);
+    return ApiCompatibilityGate.check(
+        releasedDir,
+        generate(released),
+        generate(current),
+        version,
+        dir.resolve("report.md"),
+        System.getProperty("java.class.path"));
+  }
+
+  @Test
+  void theseTestsGenerateWhatTheBuildGenerates() throws Exception {
+    Path generated = generate("javadoc", Files.readString(SPEC), dir);
+    JavadocText.main(new String[] {generated.toString()});
+
+    Map<String, String> ours = files(generated);
+    assertFalse(ours.isEmpty());
+    assertEquals(files(PROJECT.resolve("target/generated-sources/openapi/src/main/java")), ours);
+  }
+
+  @Test
+  void theProjectApiMatchesItsLastRelease() throws Exception {
+    ApiCompatibilityGate.Verdict verdict =
+        ApiCompatibilityGate.check(
+            PROJECT.resolve("openapi/released"),
+            PROJECT.resolve("target/api-compat/released/src/main/java"),
+            PROJECT.resolve("target/generated-sources/openapi/src/main/java"),
+            System.getProperty("osai.version"),
+            dir.resolve("report.md"),
+            System.getProperty("java.class.path"));
+    assertEquals(List.of(), verdict.breaks);
+  }
+
+  /** The build generates the released API from the spec SpecCompatibilityGate compares with. */
+  @Test
+  void bothGatesCompareWithTheSameReleasedSpec() throws IOException {
+    Path released = Files.createDirectories(dir.resolve("released"));
+    for (String name :
+        List.of("osai-1.2.3.yaml", "osai-1.10.0.yaml", "osai-0.9.99.yaml", "osai-2.0.yaml")) {
+      Files.writeString(released.resolve(name), name);
+    }
+    assertEquals(released.resolve("osai-1.10.0.yaml"), ApiCompatibilityGate.lastReleased(released));
+    assertEquals(
+        SpecCompatibilityGate.lastReleased(released), ApiCompatibilityGate.lastReleased(released));
+
+    Path project = PROJECT.resolve("openapi/released");
+    assertEquals(
+        Files.readString(SpecCompatibilityGate.lastReleased(project)),
+        Files.readString(PROJECT.resolve("target/api-compat/released.yaml")));
+  }
+
+  @Test
+  void renamingASchemaBreaksCallers() throws Exception {
+    String spec = Files.readString(SPEC);
+    String renamed =
+        edit(
+            edit(spec, "\"#/components/schemas/User\"", "\"#/components/schemas/Account\""),
+            "    User:\n      type: object",
+            "    Account:\n      type: object");
+
+    ApiCompatibilityGate.Verdict verdict = check(spec, renamed, "0.1.1-SNAPSHOT");
+
+    assertTrue(
+        verdict.breaks.contains(
+            "com.onestepai.osai.model.User: CLASS_REMOVED (breaks source and binary)"),
+        verdict.breaks.toString());
+    assertTrue(
+        verdict.breaks.contains(
+            "com.onestepai.osai.api.UsersApi.getCurrentUser(): METHOD_RETURN_TYPE_CHANGED"
+                + " (breaks source and binary)"),
+        verdict.breaks.toString());
+    assertTrue(verdict.failsTheBuild());
+    String report = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("**breaking: the build fails**"), report);
+  }
+
+  @Test
+  void aBreakIsAllowedInANewMajorVersion() throws Exception {
+    String spec = Files.readString(SPEC);
+    String renamed =
+        edit(
+            edit(spec, "\"#/components/schemas/User\"", "\"#/components/schemas/Account\""),
+            "    User:\n      type: object",
+            "    Account:\n      type: object");
+
+    ApiCompatibilityGate.Verdict verdict = check(spec, renamed, "1.0.0-SNAPSHOT");
+
+    assertNotEquals(List.of(), verdict.breaks);
+    assertFalse(verdict.failsTheBuild());
+  }
+
+  /** The first optional parameter of an operation leaves the old signature as an overload. */
+  @Test
+  void addingTheFirstOptionalParameterKeepsCallersCompiling() throws Exception {
+    String spec = Files.readString(SPEC);
+
+    ApiCompatibilityGate.Verdict verdict =
+        check(spec, withQueries(spec, "fields"), "0.1.1-SNAPSHOT");
+
+    assertEquals(List.of(), verdict.breaks);
+  }
+
+  /** A further one changes the full form's signature: the limit the README documents. */
+  @Test
+  void addingAnotherOptionalParameterBreaksCallersOfTheFullForm() throws Exception {
+    String spec = Files.readString(SPEC);
+
+    ApiCompatibilityGate.Verdict verdict =
+        check(withQueries(spec, "fields"), withQueries(spec, "fields", "expand"), "0.1.1");
+
+    assertEquals(
+        List.of(
+            "com.onestepai.osai.api.UsersApi.getCurrentUser(java.lang.String): METHOD_REMOVED"
+                + " (breaks source and binary)",
+            "com.onestepai.osai.api.UsersApi.getCurrentUserAsync(java.lang.String):"
+                + " METHOD_REMOVED (breaks source and binary)"),
+        sorted(verdict.breaks));
+    assertTrue(verdict.failsTheBuild());
+  }
+
+  @Test
+  void addingAnOperationAndAnOptionalPropertyIsCompatible() throws Exception {
+    String spec = Files.readString(SPEC);
+    String grown =
+        edit(
+            spec,
+            "components:\n",
+            "  /Users/Ping:\n    get:\n      tags: [Users]\n      operationId: ping\n"
+                + "      summary: Ping\n      description: Ping.\n      responses:\n"
+                + "        \"204\":\n          description: Pong.\ncomponents:\n");
+    grown =
+        edit(
+            grown,
+            "      properties:\n        id:\n",
+            "      properties:\n        nickname:\n          type: string\n"
+                + "          nullable: true\n          description: An invented property.\n"
+                + "        id:\n");
+
+    ApiCompatibilityGate.Verdict verdict = check(spec, grown, "0.1.1-SNAPSHOT");
+
+    assertEquals(List.of(), verdict.breaks);
+    String report = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("com.onestepai.osai.api.UsersApi.ping(): NEW"), report);
+    assertTrue(report.contains("com.onestepai.osai.model.User.getNickname(): NEW"), report);
+  }
+
+  static List<String> sorted(List<String> list) {
+    List<String> sorted = new ArrayList<>(list);
+    sorted.sort(null);
+    return sorted;
+  }
+
+  static Map<String, String> files(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        files.put(root.relativize(f).toString(), Files.readString(f));
+      }
+    }
+    return files;
+  }
+}
