@@ -1,0 +1,120 @@
+package com.onestepai.osai;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finishes the Gradle module metadata that gradle-module-metadata-maven-plugin writes from the POM,
+ * for what the POM cannot say:
+ *
+ * <ul>
+ *   <li>OkHttp is {@code com.squareup.okhttp3:okhttp}, not {@code okhttp-jvm}. For Maven the {@code
+ *       okhttp} artifact is an empty jar, so the POM names {@code okhttp-jvm}; Gradle reads {@code
+ *       okhttp}'s own module metadata and picks {@code okhttp-jvm} on the JVM and {@code
+ *       okhttp-android} on Android. Naming {@code okhttp-jvm} here would give an Android app that
+ *       also uses OkHttp both jars: "Duplicate class okhttp3...".
+ *   <li>The POM's exclusions of {@code okhttp} (there only so that Maven users do not get the empty
+ *       jar from Retrofit and logging-interceptor) are dropped.
+ *   <li>{@code org.gradle.jvm.version} is 8, as the main code is compiled with {@code --release 8}:
+ *       the attribute Gradle's own Java plugins publish, and OkHttp's JVM modules too.
+ * </ul>
+ *
+ * <p>The build runs it in the package phase, right after the plugin (pom.xml, execution
+ * gradle-module-metadata); GradleModuleMetadataIT checks the result:
+ *
+ * <pre>
+ * java -cp TEST_CLASSPATH GradleModuleMetadataPatch.java MODULE_JSON
+ * </pre>
+ */
+public final class GradleModuleMetadataPatch {
+  static final String OKHTTP_GROUP = "com.squareup.okhttp3";
+  static final int JVM_VERSION = 8;
+
+  private GradleModuleMetadataPatch() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: GradleModuleMetadataPatch MODULE_JSON");
+      System.exit(2);
+    }
+    Path file = Paths.get(args[0]);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode module = (ObjectNode) mapper.readTree(file.toFile());
+    int okhttp = patch(module);
+    if (okhttp == 0) {
+      System.err.println(
+          file + ": no okhttp-jvm dependency to replace; is the POM still the same?");
+      System.exit(1);
+    }
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    byte[] json = mapper.writer(printer).writeValueAsBytes(module);
+    Files.write(
+        file, (new String(json, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Patches the module in place; returns how many okhttp-jvm dependencies became okhttp. */
+  static int patch(ObjectNode module) {
+    int replaced = 0;
+    for (JsonNode variant : module.withArray("variants")) {
+      ObjectNode attributes = (ObjectNode) variant.get("attributes");
+      boolean library =
+          attributes != null && "library".equals(attributes.path("org.gradle.category").asText());
+      if (library) {
+        attributes.put("org.gradle.jvm.version", JVM_VERSION);
+        sort(attributes);
+      }
+      JsonNode dependencies = variant.get("dependencies");
+      if (dependencies == null) {
+        continue;
+      }
+      for (JsonNode node : dependencies) {
+        ObjectNode dependency = (ObjectNode) node;
+        if (OKHTTP_GROUP.equals(dependency.path("group").asText())
+            && "okhttp-jvm".equals(dependency.path("module").asText())) {
+          dependency.put("module", "okhttp");
+          replaced++;
+        }
+        ArrayNode excludes = (ArrayNode) dependency.get("excludes");
+        if (excludes == null) {
+          continue;
+        }
+        for (int i = excludes.size() - 1; i >= 0; i--) {
+          JsonNode exclude = excludes.get(i);
+          if (OKHTTP_GROUP.equals(exclude.path("group").asText())
+              && "okhttp".equals(exclude.path("module").asText())) {
+            excludes.remove(i);
+          }
+        }
+        if (excludes.isEmpty()) {
+          dependency.remove("excludes");
+        }
+      }
+    }
+    return replaced;
+  }
+
+  private static void sort(ObjectNode attributes) {
+    Map<String, JsonNode> sorted = new TreeMap<>();
+    List<String> names = new ArrayList<>();
+    attributes.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      sorted.put(name, attributes.get(name));
+    }
+    attributes.removeAll();
+    attributes.setAll(sorted);
+  }
+}
