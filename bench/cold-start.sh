@@ -46,7 +46,7 @@ done
 
 {
   echo "Cold start, wall clock per JVM run (ms), $RUNS runs each, alternating, server $url"
-  echo "java: $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $(java -version 2>&1 | sed -n 1p); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-6s %8s %6s %6s %14s\n' contender median min max classes_loaded
   for c in sdk raw stock retrofit; do
     sorted=$(grep ",$c," results/cold-start-runs.csv | cut -d, -f3 | sort -n)
@@ -56,5 +56,5 @@ done
     classes=$(timeout 60 java -Xlog:class+load=info -cp "${cp[$c]}" "${main[$c]}" "$url" | grep -c '\[class,load\]' || true)
     printf '%-6s %8s %6s %6s %14s\n' "$c" "$med" "$(head -1 <<< "$sorted")" "$(tail -1 <<< "$sorted")" "$classes"
   done
-  echo "sample output (sdk):"; sed 's/^/  /' "$work/out-sdk" | head -3
+  echo "sample output (sdk):"; sed -n '1,3s/^/  /p' "$work/out-sdk"
 } | tee results/cold-start.txt

@@ -64,7 +64,7 @@ if [[ "${SKIP_PROFILE:-0}" != 1 ]]; then
   for c in sdk raw; do
     timeout 300 java -jar target/benchmarks.jar "bench\\.jmh\\.ThroughputBench\\.$c\$" -wi 12 -i 2 -r 2 \
       -prof "jfr:dir=results/profile" -o "results/profile/jmh-$c.txt" > /dev/null
-    f=$(find results/profile -path "*ThroughputBench.$c-*" -name '*.jfr' | head -1)
+    f=$(find results/profile -path "*ThroughputBench.$c-*" -name '*.jfr' -print -quit)
     java -cp target/benchmarks.jar bench.report.JfrTop "$f" 15 > "results/profile/top-$c.txt"
   done
 fi

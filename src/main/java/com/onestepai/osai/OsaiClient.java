@@ -1,41 +1,22 @@
 package com.onestepai.osai;
 
 import com.onestepai.osai.api.OsaiApis;
-import com.onestepai.osai.api.UsersApi;
-import com.onestepai.osai.internal.BearerAuthInterceptor;
-import com.onestepai.osai.internal.HttpLogging;
-import com.onestepai.osai.internal.OsaiCallAdapterFactory;
-import com.onestepai.osai.internal.OsaiConverterFactory;
-import com.onestepai.osai.internal.Redactor;
-import com.onestepai.osai.internal.RetryInterceptor;
-import com.onestepai.osai.internal.Session;
+import com.onestepai.osai.internal.ClientStack;
 import com.onestepai.osai.internal.Sleeper;
-import com.onestepai.osai.internal.UserAgent;
-import com.squareup.moshi.Moshi;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Retrofit;
 
 /**
  * A client for the OSAI API: signs in with an access token on first use and sends the JWT with
@@ -66,112 +47,26 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   public static final String ENV_LOG = "OSAI_LOG";
 
   private final HttpUrl baseUrl;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
-  private final Session session;
-  private final ThreadPoolExecutor signInExecutor;
-  private final Retrofit retrofit;
-  private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ClientStack stack;
 
   private OsaiClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
-    this.ownsHttp = builder.okHttpClient == null;
-    Redactor redactor = new Redactor();
-    // JulLogger is reached only when logging is on: java.util.logging's start costs a cold JVM.
-    Consumer<String> log =
-        builder.logLevel == LogLevel.NONE
-            ? line -> {}
-            : builder.logger != null ? builder.logger : JulLogger.INSTANCE;
-    // One line per retry and per sign-in, at every level but NONE.
-    Consumer<String> debug =
-        builder.logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
-
-    // Derived from the caller's client so that both share its connection pool, dispatcher, TLS,
-    // proxy and DNS; its own interceptors and event listener are kept for the API calls only.
-    OkHttpClient.Builder shared =
-        ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
-    shared
-        .connectTimeout(builder.connectTimeoutMillis, TimeUnit.MILLISECONDS)
-        .readTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
-        .writeTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
-        .callTimeout(builder.timeoutMillis, TimeUnit.MILLISECONDS);
-    this.http = shared.build();
-
-    Retrofit.Builder retrofitBuilder =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .addConverterFactory(new OsaiConverterFactory(new Moshi.Builder().build()))
-            .addCallAdapterFactory(
-                new OsaiCallAdapterFactory(
-                    redactor, closed::get, http.dispatcher().executorService()));
-
-    // Sign-in sends the access token and answers the JWT: none of the caller's interceptors or
-    // listeners see it, and it follows no redirect, since OkHttp would send the token on to
-    // wherever the redirect points.
-    Session.ServerDate serverDate = new Session.ServerDate();
-    OkHttpClient.Builder signInHttp =
-        http.newBuilder().eventListener(EventListener.NONE).followRedirects(false);
-    signInHttp.interceptors().clear();
-    signInHttp.networkInterceptors().clear();
-    signInHttp
-        .addInterceptor(retries(builder, debug))
-        .addInterceptor(new UserAgent())
-        .addInterceptor(serverDate);
-    addLogging(signInHttp, builder, log, redactor);
-    // Sign-ins run on a thread of their own, never queued behind the calls waiting for them.
-    this.signInExecutor =
-        new ThreadPoolExecutor(
-            0,
-            1,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            runnable -> {
-              Thread thread = new Thread(runnable, "OSAI sign-in");
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.session =
-        new Session(
+    this.stack =
+        new ClientStack(
             builder.accessToken,
-            retrofitBuilder.client(signInHttp.build()).build().create(UsersApi.class)::signIn,
-            serverDate,
             baseUrl,
-            redactor,
-            builder.clock,
+            builder.okHttpClient,
+            builder.connectTimeoutMillis,
+            builder.readTimeoutMillis,
+            builder.timeoutMillis,
+            builder.maxRetries,
+            builder.maxRetryAfterMillis,
             builder.refreshMarginMillis,
-            signInExecutor,
-            debug);
-
-    // API calls: the caller's interceptors first (they see each call once, without the JWT),
-    // then the retries, whose deadline covers sign-in and every attempt, then the JWT.
-    OkHttpClient.Builder apiHttp =
-        http.newBuilder()
-            .addInterceptor(retries(builder, debug))
-            .addInterceptor(new BearerAuthInterceptor(session));
-    addLogging(apiHttp, builder, log, redactor);
-    this.retrofit = retrofitBuilder.client(apiHttp.build()).build();
-  }
-
-  private static RetryInterceptor retries(Builder builder, Consumer<String> debug) {
-    return new RetryInterceptor(
-        builder.maxRetries,
-        TimeUnit.MILLISECONDS.toNanos(builder.maxRetryAfterMillis),
-        builder.sleeper,
-        builder.random,
-        builder.clock,
-        System::nanoTime,
-        debug);
-  }
-
-  private static void addLogging(
-      OkHttpClient.Builder http, Builder builder, Consumer<String> log, Redactor redactor) {
-    if (builder.logLevel != LogLevel.NONE) {
-      http.addNetworkInterceptor(
-          new HttpLogging(
-              HttpLoggingInterceptor.Level.valueOf(builder.logLevel.name()), log, redactor));
-    }
+            builder.logLevel,
+            builder.logger,
+            builder.clock,
+            builder.sleeper,
+            builder.random);
   }
 
   /** Returns a builder; {@link Builder#accessToken} is required. */
@@ -206,10 +101,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   @Override
   public <T> T api(Class<T> service) {
     Objects.requireNonNull(service, "service == null");
-    if (closed.get()) {
-      throw new IllegalStateException("OsaiClient is closed");
-    }
-    return service.cast(services.computeIfAbsent(service, retrofit::create));
+    return stack.create(service);
   }
 
   /** The base URL every call goes to, ending in {@code /}. */
@@ -225,19 +117,12 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    signInExecutor.shutdown();
-    if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    stack.close();
   }
 
   @Override
   public String toString() {
-    return "OsaiClient{baseUrl=" + baseUrl + ", session=" + session + "}";
+    return "OsaiClient{baseUrl=" + baseUrl + ", session=" + stack + "}";
   }
 
   /**
@@ -537,11 +422,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
                 + " set.");
       }
       if (accessTokenValue != null
-          && accessTokenValue.trim().length() < Redactor.MIN_SECRET_LENGTH) {
+          && accessTokenValue.trim().length() < ClientStack.MIN_ACCESS_TOKEN_LENGTH) {
         throw new IllegalArgumentException(
             accessTokenSource
                 + " is shorter than "
-                + Redactor.MIN_SECRET_LENGTH
+                + ClientStack.MIN_ACCESS_TOKEN_LENGTH
                 + " characters, too short to be an OSAI access token: pass the whole token"
                 + " created in the OSAI web app (Settings).");
       }
@@ -619,18 +504,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
         url = url.newBuilder().encodedPath(url.encodedPath() + "/").build();
       }
       return url;
-    }
-  }
-
-  /** The default log sink. */
-  private enum JulLogger implements Consumer<String> {
-    INSTANCE;
-
-    private final Logger logger = Logger.getLogger("com.onestepai.osai.http");
-
-    @Override
-    public void accept(String line) {
-      logger.log(Level.FINE, line); // debug output: shown where the application enables it
     }
   }
 }

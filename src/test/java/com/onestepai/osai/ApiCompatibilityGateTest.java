@@ -95,9 +95,11 @@ class ApiCompatibilityGateTest {
                 "-o",
                 out.toString(),
                 // As pom.xml's plugin configuration: interfaces, models and our supporting files.
+                "--additional-properties",
+                "sdkVersion=" + System.getProperty("osai.version"),
                 "--global-property",
-                "apis=,models=,supportingFiles=OsaiApis.java:package-info.java,apiTests=false,"
-                    + "modelTests=false,apiDocs=false,modelDocs=false")
+                "apis=,models=,supportingFiles=OsaiApis.java:package-info.java:OsaiVersion.java,"
+                    + "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve(name + ".log").toFile())
             .start();

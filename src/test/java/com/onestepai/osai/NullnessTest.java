@@ -24,7 +24,10 @@ class NullnessTest {
   void everyPackageIsNullMarked() {
     for (Class<?> type :
         new Class<?>[] {
-          OsaiClient.class, com.onestepai.osai.internal.Session.class, UsersApi.class, User.class
+          OsaiClient.class,
+          com.onestepai.osai.internal.ClientStack.class,
+          UsersApi.class,
+          User.class
         }) {
       assertTrue(
           type.getPackage().isAnnotationPresent(NullMarked.class), type.getPackage().getName());

@@ -45,7 +45,16 @@ public final class PrintCurrentUser {
     }
 
     String what = "Configuration";
-    try (OsaiClient client = region == null ? OsaiClient.fromEnv() : fromEnvIn(region)) {
+    OsaiClient.Builder builder = OsaiClient.builder();
+    try {
+      builder.fromEnv(); // OSAI_API_TOKEN, OSAI_URL, OSAI_LOG
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return fail("Configuration failed: " + e.getMessage());
+    }
+    if (region != null) {
+      builder.baseUrl(region.baseUrl()); // --region wins over OSAI_URL
+    }
+    try (OsaiClient client = builder.build()) {
       what = "Fetching the user from " + client.baseUrl();
       User user = client.users().getCurrentUser();
       System.out.println("-------User info-------");
@@ -66,17 +75,6 @@ public final class PrintCurrentUser {
     } catch (OsaiException | IllegalArgumentException | IllegalStateException e) {
       return fail(what + " failed: " + e.getMessage());
     }
-  }
-
-  private static OsaiClient fromEnvIn(Region region) {
-    String token = System.getenv(OsaiClient.ENV_ACCESS_TOKEN);
-    if (token == null || token.trim().isEmpty()) {
-      throw new IllegalStateException(
-          OsaiClient.ENV_ACCESS_TOKEN
-              + " is not set: create an access"
-              + " token in the OSAI web app (Settings) and export it.");
-    }
-    return OsaiClient.builder().accessToken(token).region(region).build();
   }
 
   private static int fail(String line) {

@@ -1,6 +1,5 @@
 package com.onestepai.osai.internal;
 
-import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,7 +10,6 @@ import java.lang.annotation.Target;
  * templates emit it from the spec's {@code security}; {@link BearerAuthInterceptor} reads it from
  * Retrofit's {@link retrofit2.Invocation} tag and sends the JWT only to such operations.
  */
-@Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface BearerAuth {}

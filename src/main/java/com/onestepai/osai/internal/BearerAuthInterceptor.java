@@ -17,10 +17,10 @@ import retrofit2.Invocation;
  * in again (once, however many calls saw the 401) and the request is replayed once with the new
  * JWT; the first answer is closed. A second 401 goes back to the caller. It never loops.
  */
-public final class BearerAuthInterceptor implements Interceptor {
+final class BearerAuthInterceptor implements Interceptor {
   private final Session session;
 
-  public BearerAuthInterceptor(Session session) {
+  BearerAuthInterceptor(Session session) {
     this.session = session;
   }
 

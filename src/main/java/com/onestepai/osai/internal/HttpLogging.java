@@ -14,12 +14,12 @@ import retrofit2.Invocation;
  * line passes through the {@link Redactor} in case a secret turns up anywhere else. A network
  * interceptor: it logs each attempt as it goes on the wire.
  */
-public final class HttpLogging implements Interceptor {
+final class HttpLogging implements Interceptor {
   private final HttpLoggingInterceptor withBodies;
   private final HttpLoggingInterceptor withoutBodies;
   private final HttpLoggingInterceptor.Logger logger;
 
-  public HttpLogging(HttpLoggingInterceptor.Level level, Consumer<String> sink, Redactor redactor) {
+  HttpLogging(HttpLoggingInterceptor.Level level, Consumer<String> sink, Redactor redactor) {
     this.logger = line -> sink.accept(redactor.redact(line));
     this.withBodies = create(logger, level);
     this.withoutBodies =

@@ -1,6 +1,5 @@
 package com.onestepai.osai.internal;
 
-import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,7 +10,6 @@ import java.lang.annotation.Target;
  * true`), although its HTTP method is not idempotent: {@link RetryInterceptor} retries it like a
  * GET.
  */
-@Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Idempotent {}

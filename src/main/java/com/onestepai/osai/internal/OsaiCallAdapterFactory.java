@@ -27,7 +27,7 @@ import retrofit2.Retrofit;
  * CompletableFuture<T>} enqueues it and completes with the same outcome. {@code Call<T>} is left to
  * Retrofit's own adapter.
  */
-public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
+final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   private final Redactor redactor;
   private final BooleanSupplier closed;
   private final Executor completions;
@@ -37,7 +37,7 @@ public final class OsaiCallAdapterFactory extends CallAdapter.Factory {
    * @param completions where a timed-out future is completed: never Okio's watchdog thread, which
    *     every OkHttp and Okio timeout in the JVM shares, since callers' continuations run there
    */
-  public OsaiCallAdapterFactory(Redactor redactor, BooleanSupplier closed, Executor completions) {
+  OsaiCallAdapterFactory(Redactor redactor, BooleanSupplier closed, Executor completions) {
     this.redactor = redactor;
     this.closed = closed;
     this.completions = completions;

@@ -28,13 +28,13 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * transport error, an {@code IOException}) stays apart from a failure to parse it (a {@link
  * BodyDecodingException} naming the type, the content type and the start of the body).
  */
-public final class OsaiConverterFactory extends Converter.Factory {
+final class OsaiConverterFactory extends Converter.Factory {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");
 
   private final Moshi moshi;
   private final MoshiConverterFactory requests;
 
-  public OsaiConverterFactory(Moshi moshi) {
+  OsaiConverterFactory(Moshi moshi) {
     this.moshi = moshi;
     this.requests = MoshiConverterFactory.create(moshi);
   }

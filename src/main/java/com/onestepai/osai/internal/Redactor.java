@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * first starts {@code eyJ}, as every JSON header does), in case the server echoes one we have not
  * seen. Linear in the length of the text, however it is made: bodies of megabytes are logged.
  */
-public final class Redactor {
+final class Redactor {
   static final String MARK = "[redacted]";
 
   /**

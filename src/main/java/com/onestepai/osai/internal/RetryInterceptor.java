@@ -36,7 +36,7 @@ import retrofit2.Invocation;
  * also hands on only the first {@link Errors#BODY_READ_BYTES} bytes of an error answer's body,
  * since Retrofit would otherwise read all of it into memory.
  */
-public final class RetryInterceptor implements Interceptor {
+final class RetryInterceptor implements Interceptor {
   static final long INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(8);
 
@@ -51,7 +51,7 @@ public final class RetryInterceptor implements Interceptor {
   /**
    * @param debug where one line per retry goes (attempt, wait, cause)
    */
-  public RetryInterceptor(
+  RetryInterceptor(
       int maxRetries,
       long maxRetryAfterNanos,
       Sleeper sleeper,

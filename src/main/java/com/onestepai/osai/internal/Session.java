@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * deadline passes (or whose call is cancelled) can leave while it finishes for the others. A
  * failure is not cached: the next call tries again.
  */
-public final class Session {
+final class Session {
   private final Supplier<String> accessToken;
   private final Function<String, String> signIn;
   private final HttpUrl baseUrl;
@@ -60,7 +60,7 @@ public final class Session {
    *     BearerAuthInterceptor} whose interceptors include {@code serverDate}
    * @param debug where one line per sign-in goes (its duration and outcome)
    */
-  public Session(
+  Session(
       Supplier<String> accessToken,
       Function<String, String> signIn,
       ServerDate serverDate,
@@ -315,7 +315,7 @@ public final class Session {
    * Records the {@code Date} header of the sign-in answer, the server's clock, which {@link Jwt}
    * uses to correct for skew. Sign-ins are single-flight, so the last one is the one being parsed.
    */
-  public static final class ServerDate implements Interceptor {
+  static final class ServerDate implements Interceptor {
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
     volatile long lastMillis = -1;

@@ -3,7 +3,10 @@ package com.onestepai.osai.internal;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Waits between retries. Tests replace it to record the waits instead of sleeping. */
+/**
+ * Waits between retries. Not an API: the tests' seam, which they replace to record the waits
+ * instead of sleeping.
+ */
 public interface Sleeper {
   /** Sleeps in slices of at most 50 ms, returning early once {@code canceled} is true. */
   Sleeper SYSTEM =

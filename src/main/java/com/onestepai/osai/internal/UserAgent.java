@@ -10,7 +10,7 @@ import okhttp3.Response;
  * caller's interceptor or a {@code @Header} set one. {@link BearerAuthInterceptor} sets it on the
  * API calls in the same request rebuild as the JWT; this interceptor sets it on sign-in.
  */
-public final class UserAgent implements Interceptor {
+final class UserAgent implements Interceptor {
   static final String SDK =
       "osai-java/" + OsaiVersion.VERSION + " Java/" + System.getProperty("java.version", "?");
 

@@ -1,6 +1,9 @@
 /**
- * Machinery behind {@link com.onestepai.osai.OsaiClient}: not an API. Types here are public only
- * because generated code in other packages uses them; they may change in any release.
+ * Machinery behind {@link com.onestepai.osai.OsaiClient}: not an API, and it may change in any
+ * release. Everything here is package-private but four kinds of type that other packages must
+ * reach: the markers the templates put on generated methods ({@link BearerAuth}, {@link
+ * Idempotent}, {@link SecretBodies}), which the interceptors read; {@link ClientStack}, which
+ * {@code OsaiClient} builds; and {@link Sleeper}, the tests' seam for the waits between retries.
  */
 @NullMarked
 package com.onestepai.osai.internal;

@@ -1,0 +1,194 @@
+package com.onestepai.osai.internal;
+
+import com.onestepai.osai.LogLevel;
+import com.onestepai.osai.api.UsersApi;
+import com.squareup.moshi.Moshi;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+
+/**
+ * The OkHttp and Retrofit machinery behind one {@link com.onestepai.osai.OsaiClient}: the session,
+ * the interceptors, the converters and the call adapter, wired once. Not an API: the one public
+ * type of this package that is not an annotation of generated code or a test seam.
+ */
+public final class ClientStack {
+  /** Shorter access tokens are refused: they could not be told apart from ordinary text. */
+  public static final int MIN_ACCESS_TOKEN_LENGTH = Redactor.MIN_SECRET_LENGTH;
+
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final Session session;
+  private final ThreadPoolExecutor signInExecutor;
+  private final Retrofit retrofit;
+  private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * @param shared the caller's client to derive from, or null for a client of our own
+   * @param logger where log lines go, or null for {@code java.util.logging} at {@code FINE}
+   */
+  public ClientStack(
+      Supplier<String> accessToken,
+      HttpUrl baseUrl,
+      @Nullable OkHttpClient shared,
+      long connectTimeoutMillis,
+      long readTimeoutMillis,
+      long timeoutMillis,
+      int maxRetries,
+      long maxRetryAfterMillis,
+      long refreshMarginMillis,
+      LogLevel logLevel,
+      @Nullable Consumer<String> logger,
+      LongSupplier clock,
+      Sleeper sleeper,
+      DoubleSupplier random) {
+    this.ownsHttp = shared == null;
+    Redactor redactor = new Redactor();
+    // JulLogger is reached only when logging is on: java.util.logging's start costs a cold JVM.
+    Consumer<String> log =
+        logLevel == LogLevel.NONE ? line -> {} : logger != null ? logger : JulLogger.INSTANCE;
+    // One line per retry and per sign-in, at every level but NONE.
+    Consumer<String> debug =
+        logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
+    Supplier<RetryInterceptor> retries =
+        () ->
+            new RetryInterceptor(
+                maxRetries,
+                TimeUnit.MILLISECONDS.toNanos(maxRetryAfterMillis),
+                sleeper,
+                random,
+                clock,
+                System::nanoTime,
+                debug);
+    HttpLogging logging =
+        logLevel == LogLevel.NONE
+            ? null
+            : new HttpLogging(HttpLoggingInterceptor.Level.valueOf(logLevel.name()), log, redactor);
+
+    // Derived from the caller's client so that both share its connection pool, dispatcher, TLS,
+    // proxy and DNS; its own interceptors and event listener are kept for the API calls only.
+    this.http =
+        (shared == null ? new OkHttpClient.Builder() : shared.newBuilder())
+            .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+            .writeTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+            .callTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .build();
+
+    Retrofit.Builder retrofitBuilder =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .addConverterFactory(new OsaiConverterFactory(new Moshi.Builder().build()))
+            .addCallAdapterFactory(
+                new OsaiCallAdapterFactory(
+                    redactor, closed::get, http.dispatcher().executorService()));
+
+    // Sign-in sends the access token and answers the JWT: none of the caller's interceptors or
+    // listeners see it, and it follows no redirect, since OkHttp would send the token on to
+    // wherever the redirect points.
+    Session.ServerDate serverDate = new Session.ServerDate();
+    OkHttpClient.Builder signInHttp =
+        http.newBuilder().eventListener(EventListener.NONE).followRedirects(false);
+    signInHttp.interceptors().clear();
+    signInHttp.networkInterceptors().clear();
+    signInHttp
+        .addInterceptor(retries.get())
+        .addInterceptor(new UserAgent())
+        .addInterceptor(serverDate);
+    if (logging != null) {
+      signInHttp.addNetworkInterceptor(logging);
+    }
+    // Sign-ins run on a thread of their own, never queued behind the calls waiting for them.
+    this.signInExecutor =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "OSAI sign-in");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.session =
+        new Session(
+            accessToken,
+            retrofitBuilder.client(signInHttp.build()).build().create(UsersApi.class)::signIn,
+            serverDate,
+            baseUrl,
+            redactor,
+            clock,
+            refreshMarginMillis,
+            signInExecutor,
+            debug);
+
+    // API calls: the caller's interceptors first (they see each call once, without the JWT),
+    // then the retries, whose deadline covers sign-in and every attempt, then the JWT.
+    OkHttpClient.Builder apiHttp =
+        http.newBuilder()
+            .addInterceptor(retries.get())
+            .addInterceptor(new BearerAuthInterceptor(session));
+    if (logging != null) {
+      apiHttp.addNetworkInterceptor(logging);
+    }
+    this.retrofit = retrofitBuilder.client(apiHttp.build()).build();
+  }
+
+  /**
+   * The implementation of a Retrofit interface, made once, then cached.
+   *
+   * @throws IllegalStateException if the stack is closed
+   */
+  public <T> T create(Class<T> service) {
+    if (closed.get()) {
+      throw new IllegalStateException("OsaiClient is closed");
+    }
+    return service.cast(services.computeIfAbsent(service, retrofit::create));
+  }
+
+  /** Closes once: see {@link com.onestepai.osai.OsaiClient#close()}. */
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    signInExecutor.shutdown();
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return session.toString();
+  }
+
+  /** The default log sink: debug output, shown where the application enables it. */
+  private enum JulLogger implements Consumer<String> {
+    INSTANCE;
+
+    private final Logger logger = Logger.getLogger("com.onestepai.osai.http");
+
+    @Override
+    public void accept(String line) {
+      logger.log(Level.FINE, line);
+    }
+  }
+}
