@@ -18,7 +18,7 @@ public final class RawMain {
     String jwt;
     Request signIn = new Request.Builder()
         .url(base + "/Users/SignIn")
-        .post(RequestBody.create("\"tok\"", MediaType.get("application/json; charset=utf-8")))
+        .post(RequestBody.create("\"bench-access-token\"", MediaType.get("application/json; charset=utf-8")))
         .build();
     try (Response response = http.newCall(signIn).execute()) {
       if (!response.isSuccessful()) {

@@ -29,7 +29,7 @@ public final class RetrofitMain {
     Users users = new Retrofit.Builder().baseUrl(args[0] + "/").client(http)
         .addConverterFactory(MoshiConverterFactory.create(moshi)).build().create(Users.class);
     Response<ResponseBody> signIn = users.signIn(
-        RequestBody.create("\"tok\"", MediaType.get("application/json; charset=utf-8"))).execute();
+        RequestBody.create("\"bench-access-token\"", MediaType.get("application/json; charset=utf-8"))).execute();
     if (!signIn.isSuccessful()) {
       throw new IllegalStateException("sign-in: HTTP " + signIn.code());
     }

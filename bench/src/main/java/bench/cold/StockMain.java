@@ -10,7 +10,7 @@ public final class StockMain {
     ApiClient client = new ApiClient();
     client.setBasePath(args[0]);
     UsersApi users = new UsersApi(client);
-    client.setBearerToken(users.signIn("tok"));
+    client.setBearerToken(users.signIn("bench-access-token"));
     User user = users.getCurrentUser();
     System.out.println(user);
   }

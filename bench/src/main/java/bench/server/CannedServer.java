@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * String made per request on the hot path (GET /api/Users), one write per response.
  *
  * <ul>
- *   <li>POST /api/Users/SignIn with body {@code "tok"} (a JSON string) -> 200 text/plain JWT (+Date)
+ *   <li>POST /api/Users/SignIn with body {@code "bench-access-token"} (a JSON string) -> 200 text/plain JWT (+Date)
  *   <li>GET /api/Users with {@code Authorization: Bearer <JWT>} -> 200 application/json user
  *   <li>GET /api/Users with any other Authorization, or a wrong sign-in body -> 401
  *   <li>anything else -> 404
@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts every kind of answer. Loopback only.
  */
 public final class CannedServer implements AutoCloseable {
-  public static final String ACCESS_TOKEN = "tok";
+  public static final String ACCESS_TOKEN = "bench-access-token";
   public static final String JWT =
       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJHdWlkLUd1aWQtR3VpZC1HdWlkIiwiaWF0IjoxNzY3MjI1NjAwLCJleHAiOjQxMDI0NDQ4MDB9.ZXhhbXBsZS1zaWduYXR1cmU";
   public static final String USER_JSON =

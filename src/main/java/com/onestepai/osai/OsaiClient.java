@@ -237,10 +237,14 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
 
     /**
      * The region to call, {@link Region#EU} by default. A {@link #baseUrl} overrides it, whether
-     * set before or after.
+     * set before or after; a base URL from {@code OSAI_URL} does only until this is called.
      */
     public Builder region(Region region) {
       this.region = Objects.requireNonNull(region, "region == null");
+      if (ENV_BASE_URL.equals(baseUrlSource)) {
+        this.baseUrl = null; // set in code after fromEnv(): the code wins over OSAI_URL
+        this.baseUrlSource = "baseUrl";
+      }
       return this;
     }
 

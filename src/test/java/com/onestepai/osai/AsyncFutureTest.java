@@ -144,7 +144,8 @@ class AsyncFutureTest {
           }
         });
     OsaiClient client = builder().build();
-    CompletableFuture<User> inFlight = client.users().getCurrentUserAsync();
+    com.onestepai.osai.api.UsersApi users = client.users(); // taken before close(), used after
+    CompletableFuture<User> inFlight = users.getCurrentUserAsync();
     server.takeRequest(); // sign-in
     server.takeRequest(); // the call is on the wire, its answer held back
 
@@ -153,11 +154,12 @@ class AsyncFutureTest {
 
     assertEquals("OneStep AI", inFlight.get(10, TimeUnit.SECONDS).getUserName());
     IllegalStateException blocking =
-        assertThrows(IllegalStateException.class, () -> client.users().getCurrentUser());
+        assertThrows(IllegalStateException.class, users::getCurrentUser);
     assertEquals("OsaiClient is closed", blocking.getMessage());
     IllegalStateException async =
-        assertThrows(IllegalStateException.class, () -> client.users().getCurrentUserAsync());
+        assertThrows(IllegalStateException.class, users::getCurrentUserAsync);
     assertEquals("OsaiClient is closed", async.getMessage());
+    assertThrows(IllegalStateException.class, client::users);
     assertEquals(2, server.getRequestCount(), "nothing was sent after close()");
   }
 
@@ -172,5 +174,70 @@ class AsyncFutureTest {
         assertThrows(IllegalStateException.class, () -> client.users().getCurrentUser())
             .getMessage());
     assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void callsStartedBeforeCloseFinishEvenWhenTheyStillNeedASignInOrAreQueued() throws Exception {
+    CountDownLatch answer = new CountDownLatch(1);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            answer.await(10, TimeUnit.SECONDS); // sign-in and the calls alike wait for close()
+            return request.getUrl().encodedPath().endsWith("/SignIn")
+                ? text(JWT)
+                : json(200, USER_JSON);
+          }
+        });
+    OsaiClient client = builder().build();
+    // Seven calls to one host: five run (OkHttp's limit per host), two wait in its queue, and
+    // all of them wait for the sign-in the first one started.
+    java.util.List<CompletableFuture<User>> started = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      started.add(client.users().getCurrentUserAsync());
+    }
+    server.takeRequest(); // the sign-in is on the wire, its answer held back
+
+    client.close();
+    answer.countDown();
+
+    for (CompletableFuture<User> call : started) {
+      assertEquals("OneStep AI", call.get(10, TimeUnit.SECONDS).getUserName());
+    }
+  }
+
+  @Test
+  void anInterruptWhileWaitingForSignInIsAnIoFailureAndKeepsTheFlag() throws Exception {
+    CountDownLatch answer = new CountDownLatch(1);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            answer.await(10, TimeUnit.SECONDS);
+            return text(JWT);
+          }
+        });
+    try (OsaiClient client = builder().build()) {
+      CompletableFuture<Throwable> failure = new CompletableFuture<>();
+      CompletableFuture<Boolean> flag = new CompletableFuture<>();
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  client.users().getCurrentUser();
+                } catch (Throwable t) {
+                  failure.complete(t);
+                }
+                flag.complete(Thread.currentThread().isInterrupted());
+              });
+      caller.start();
+      server.takeRequest(); // sign-in is on the wire: the caller waits for it
+
+      caller.interrupt();
+
+      assertInstanceOf(OsaiIoException.class, failure.get(10, TimeUnit.SECONDS));
+      assertTrue(flag.get(10, TimeUnit.SECONDS), "the interrupt flag is kept");
+      answer.countDown();
+    }
   }
 }

@@ -312,4 +312,35 @@ class ClientConfigTest {
     assertTrue(all.contains("--> GET " + server.url("/api/Users")), all);
     assertTrue(all.contains("listener: " + server.url("/api/Users")), all);
   }
+
+  @Test
+  void retriesAndSignInsAreLoggedOneLineEachAtAnyLevelButNone() {
+    for (LogLevel level : LogLevel.values()) {
+      List<String> lines = new CopyOnWriteArrayList<>();
+      OsaiClient.Builder builder = builder().logLevel(level).logger(lines::add);
+      builder.sleeper = (nanos, canceled) -> {};
+      builder.random = () -> 0;
+      server.enqueue(text(JWT));
+      server.enqueue(status(503));
+      server.enqueue(json(200, USER_JSON));
+
+      try (OsaiClient client = builder.build()) {
+        client.users().getCurrentUser();
+      }
+
+      String base = server.url("/api/").toString();
+      List<String> events =
+          lines.stream().filter(l -> l.startsWith("retry ") || l.startsWith("sign-in ")).toList();
+      if (level == LogLevel.NONE) {
+        assertEquals(List.of(), lines);
+        continue;
+      }
+      assertEquals(2, events.size(), level + ": " + lines);
+      assertTrue(
+          events.get(0).matches("sign-in at " + base + " succeeded in \\d+ ms"), events.get(0));
+      assertEquals(
+          "retry 1/2 of GET " + base + "Users in 500 ms after HTTP 503", events.get(1), level + "");
+      assertTrue(lines.stream().noneMatch(l -> l.contains(TOKEN) || l.contains(JWT)), lines + "");
+    }
+  }
 }

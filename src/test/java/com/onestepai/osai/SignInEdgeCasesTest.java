@@ -171,6 +171,38 @@ class SignInEdgeCasesTest {
       assertEquals(302, e.statusCode());
       assertFalse(e.getMessage().contains(JWT.split("\\.")[1]), e.getMessage());
       assertTrue(e.getMessage().contains("https://sso.example/cb"), e.getMessage());
+      assertFalse(e.headers().toString().contains(JWT.split("\\.")[1]), e.headers().toString());
+    }
+  }
+
+  @Test
+  void aSharedClientsAuthenticatorIsNeverAskedAboutOsaisAnswers() throws Exception {
+    java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OkHttpClient mine =
+        new OkHttpClient.Builder()
+            .authenticator(
+                (route, response) -> {
+                  asked.add(response.request().url().encodedPath());
+                  return response
+                      .request()
+                      .newBuilder()
+                      .header("Authorization", "Bearer the-apps-own-token")
+                      .build();
+                })
+            .build();
+    server.enqueue(json(401, "{}")); // sign-in refuses the token
+    server.enqueue(text(JWT));
+    server.enqueue(json(401, "{}")); // the API refuses the JWT: the session signs in again
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+    try (OsaiClient client = builder().okHttpClient(mine).build()) {
+      assertThrows(AccessTokenRejectedException.class, () -> client.users().getCurrentUser());
+      assertEquals("OneStep AI", client.users().getCurrentUser().getUserName());
+    }
+    assertEquals(java.util.List.of(), asked);
+    for (int i = 0; i < 5; i++) {
+      String authorization = server.takeRequest().getHeaders().get("Authorization");
+      assertFalse("Bearer the-apps-own-token".equals(authorization), "request " + i);
     }
   }
 }

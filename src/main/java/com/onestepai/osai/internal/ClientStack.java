@@ -15,6 +15,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.Authenticator;
+import okhttp3.CookieJar;
+import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -34,7 +37,6 @@ public final class ClientStack {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final Session session;
-  private final ThreadPoolExecutor signInExecutor;
   private final Retrofit retrofit;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -91,20 +93,19 @@ public final class ClientStack {
             .callTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .build();
 
-    Retrofit.Builder retrofitBuilder =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .addConverterFactory(new OsaiConverterFactory(new Moshi.Builder().build()))
-            .addCallAdapterFactory(
-                new OsaiCallAdapterFactory(
-                    redactor, closed::get, http.dispatcher().executorService()));
+    OsaiConverterFactory converters = new OsaiConverterFactory(new Moshi.Builder().build());
 
     // Sign-in sends the access token and answers the JWT: none of the caller's interceptors or
     // listeners see it, and it follows no redirect, since OkHttp would send the token on to
     // wherever the redirect points.
     Session.ServerDate serverDate = new Session.ServerDate();
     OkHttpClient.Builder signInHttp =
-        http.newBuilder().eventListener(EventListener.NONE).followRedirects(false);
+        http.newBuilder()
+            .eventListener(EventListener.NONE)
+            .authenticator(Authenticator.NONE)
+            .cookieJar(CookieJar.NO_COOKIES)
+            .cache(null)
+            .followRedirects(false);
     signInHttp.interceptors().clear();
     signInHttp.networkInterceptors().clear();
     signInHttp
@@ -115,7 +116,7 @@ public final class ClientStack {
       signInHttp.addNetworkInterceptor(logging);
     }
     // Sign-ins run on a thread of their own, never queued behind the calls waiting for them.
-    this.signInExecutor =
+    ThreadPoolExecutor signInExecutor =
         new ThreadPoolExecutor(
             0,
             1,
@@ -127,10 +128,20 @@ public final class ClientStack {
               thread.setDaemon(true);
               return thread;
             });
+    // Sign-in serves calls already started, so it goes on after close().
+    Retrofit signInRetrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(signInHttp.build())
+            .addConverterFactory(converters)
+            .addCallAdapterFactory(
+                new OsaiCallAdapterFactory(
+                    redactor, () -> false, http.dispatcher().executorService()))
+            .build();
     this.session =
         new Session(
             accessToken,
-            retrofitBuilder.client(signInHttp.build()).build().create(UsersApi.class)::signIn,
+            signInRetrofit.create(UsersApi.class)::signIn,
             serverDate,
             baseUrl,
             redactor,
@@ -141,14 +152,24 @@ public final class ClientStack {
 
     // API calls: the caller's interceptors first (they see each call once, without the JWT),
     // then the retries, whose deadline covers sign-in and every attempt, then the JWT.
+    // The caller's Authenticator is not asked about OSAI's 401s: the session answers those.
     OkHttpClient.Builder apiHttp =
         http.newBuilder()
+            .authenticator(Authenticator.NONE)
             .addInterceptor(retries.get())
             .addInterceptor(new BearerAuthInterceptor(session));
     if (logging != null) {
       apiHttp.addNetworkInterceptor(logging);
     }
-    this.retrofit = retrofitBuilder.client(apiHttp.build()).build();
+    this.retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(apiHttp.build())
+            .addConverterFactory(converters)
+            .addCallAdapterFactory(
+                new OsaiCallAdapterFactory(
+                    redactor, closed::get, http.dispatcher().executorService()))
+            .build();
   }
 
   /**
@@ -165,13 +186,21 @@ public final class ClientStack {
 
   /** Closes once: see {@link com.onestepai.osai.OsaiClient#close()}. */
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!closed.compareAndSet(false, true) || !ownsHttp) {
       return;
     }
-    signInExecutor.shutdown();
-    if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+    // Calls already started, queued ones included, finish first: the dispatcher's threads and the
+    // pool's connections are released once it is idle. The sign-in thread ends by itself when
+    // idle (a core size of 0), so a started call that still needs a sign-in gets one.
+    Dispatcher dispatcher = http.dispatcher();
+    Runnable release =
+        () -> {
+          dispatcher.executorService().shutdown();
+          http.connectionPool().evictAll();
+        };
+    dispatcher.setIdleCallback(release);
+    if (dispatcher.runningCallsCount() == 0) {
+      release.run();
     }
   }
 

@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -140,15 +139,7 @@ final class Session {
     }
     if (leader) {
       // The network call runs outside the lock; the lock only elects the leader.
-      try {
-        executor.execute(() -> land(flight));
-      } catch (RejectedExecutionException e) {
-        synchronized (lock) {
-          inFlight = null;
-        }
-        flight.completeExceptionally(
-            new OsaiIoException("Cannot sign in: the OsaiClient has been closed.", e));
-      }
+      executor.execute(() -> land(flight));
     }
     return await(flight, timeoutNanos, canceled);
   }
@@ -232,22 +223,25 @@ final class Session {
     }
     token = token.trim();
     redactor.rememberAccessToken(token);
-    long started = clock.getAsLong();
+    long started = System.nanoTime();
     try {
       Jwt jwt = exchange(token);
-      debug.accept(
-          "sign-in at " + baseUrl + " succeeded in " + (clock.getAsLong() - started) + " ms");
+      debug.accept("sign-in at " + baseUrl + " succeeded in " + millisSince(started) + " ms");
       return jwt;
     } catch (RuntimeException | Error e) {
       debug.accept(
           "sign-in at "
               + baseUrl
               + " failed in "
-              + (clock.getAsLong() - started)
+              + millisSince(started)
               + " ms: "
               + e.getClass().getSimpleName());
       throw e;
     }
+  }
+
+  private static long millisSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
   }
 
   private Jwt exchange(String token) {
@@ -260,6 +254,11 @@ final class Session {
       int status = e.statusCode();
       if (status >= 300 && status < 400) {
         String location = e.headers().get("Location");
+        // The Location may carry a token of the redirect's target (an id_token=<JWT>, say).
+        Headers headers =
+            location == null
+                ? e.headers()
+                : e.headers().newBuilder().set("Location", redactor.redact(location)).build();
         throw new UnexpectedStatusCodeException(
             redactor.redact(
                 "Sign-in at "
@@ -272,7 +271,7 @@ final class Session {
             status,
             e.method(),
             e.url(),
-            e.headers(),
+            headers,
             e.body());
       }
       if (status == 400 || status == 401 || status == 403) {

@@ -12,7 +12,11 @@ import okhttp3.Response;
  */
 final class UserAgent implements Interceptor {
   static final String SDK =
-      "osai-java/" + OsaiVersion.VERSION + " Java/" + System.getProperty("java.version", "?");
+      "osai-java/"
+          + OsaiVersion.VERSION
+          + ("Dalvik".equals(System.getProperty("java.vm.name"))
+              ? " Android" // whose java.version is "0"
+              : " Java/" + System.getProperty("java.version", "?"));
 
   /** The value to send for {@code request}. */
   static String of(Request request) {
