@@ -9,16 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Writes the growth fixture: openapi/osai.yaml plus the invented operation of
- * src/test/resources/growth/widgets.yaml (its tags, paths and component schemas). Derived at build
- * time (pom.xml, execution growth-fixture-spec), so the fixture follows every change to the spec
- * with nothing to copy.
+ * Writes the growth fixture: openapi/osai.yaml plus the invented operations of every fragment in
+ * src/test/resources/growth ({@code widgets.yaml}, the shapes an ASP.NET API brings, ...): their
+ * tags, paths and components, in file-name order. Derived at build time (pom.xml, execution
+ * growth-fixture-spec), so the fixture follows every change to the spec with nothing to copy.
  *
  * <pre>
- * java -cp TEST_CLASSPATH GrowthFixtureSpec.java SPEC FRAGMENT OUTPUT
+ * java -cp TEST_CLASSPATH GrowthFixtureSpec.java SPEC FRAGMENT_DIR OUTPUT
  * </pre>
  */
 public final class GrowthFixtureSpec {
@@ -26,19 +29,26 @@ public final class GrowthFixtureSpec {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      System.err.println("usage: GrowthFixtureSpec SPEC FRAGMENT OUTPUT");
+      System.err.println("usage: GrowthFixtureSpec SPEC FRAGMENT_DIR OUTPUT");
       System.exit(2);
     }
     YAMLMapper yaml = new YAMLMapper();
     ObjectNode spec = (ObjectNode) yaml.readTree(Paths.get(args[0]).toFile());
-    JsonNode fragment = yaml.readTree(Paths.get(args[1]).toFile());
-
-    ((ArrayNode) spec.withArray("tags")).addAll((ArrayNode) fragment.get("tags"));
-    putAll(spec.with("paths"), fragment.get("paths"), "path");
-    putAll(
-        spec.with("components").with("schemas"),
-        fragment.get("components").get("schemas"),
-        "schema");
+    for (Path file : fragments(Paths.get(args[1]))) {
+      JsonNode fragment = yaml.readTree(file.toFile());
+      String name = file.getFileName().toString();
+      if (fragment.has("tags")) {
+        ((ArrayNode) spec.withArray("tags")).addAll((ArrayNode) fragment.get("tags"));
+      }
+      putAll(spec.with("paths"), fragment.get("paths"), "path", name);
+      JsonNode components = fragment.get("components");
+      if (components != null) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> kind = it.next();
+          putAll(spec.with("components").with(kind.getKey()), kind.getValue(), kind.getKey(), name);
+        }
+      }
+    }
 
     Path output = Paths.get(args[2]);
     Files.createDirectories(output.getParent());
@@ -46,14 +56,24 @@ public final class GrowthFixtureSpec {
         output,
         ("# GENERATED from "
                 + args[0]
-                + " and "
+                + " and the fragments in "
                 + args[1]
                 + ": a test fixture, not the OSAI API.\n"
                 + yaml.writeValueAsString(spec))
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private static void putAll(ObjectNode into, JsonNode from, String what) {
+  /** The fragments: every {@code *.yaml} in {@code dir}, by name. */
+  static List<Path> fragments(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  private static void putAll(ObjectNode into, JsonNode from, String what, String fragment) {
     for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (into.has(field.getKey())) {
@@ -62,7 +82,10 @@ public final class GrowthFixtureSpec {
                 + what
                 + " "
                 + field.getKey()
-                + " is in openapi/osai.yaml now: rename it in src/test/resources/growth/widgets.yaml.");
+                + " is in openapi/osai.yaml or another fragment already: rename it in"
+                + " src/test/resources/growth/"
+                + fragment
+                + ".");
       }
       into.set(field.getKey(), field.getValue());
     }
