@@ -2,6 +2,7 @@ package com.onestepai.osai;
 
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in refused the access token (the server answered 400, 401 or 403 to {@code POST
@@ -21,5 +22,20 @@ public class AccessTokenRejectedException extends UnauthorizedException {
   public AccessTokenRejectedException(
       String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
     super(message, statusCode, method, url, headers, body);
+  }
+
+  /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem)}.
+   */
+  public AccessTokenRejectedException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem) {
+    super(message, statusCode, method, url, headers, body, problem);
   }
 }

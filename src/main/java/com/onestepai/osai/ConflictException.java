@@ -2,6 +2,7 @@ package com.onestepai.osai;
 
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OSAI API answered {@code 409 Conflict}: the request clashes with the current state of the
@@ -20,5 +21,20 @@ public class ConflictException extends OsaiServiceException {
   public ConflictException(
       String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
     super(message, statusCode, method, url, headers, body);
+  }
+
+  /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem)}.
+   */
+  public ConflictException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem) {
+    super(message, statusCode, method, url, headers, body, problem);
   }
 }

@@ -2,6 +2,7 @@ package com.onestepai.osai;
 
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OSAI API answered with an error status (not 2xx), after any retries. Subclasses name the
@@ -16,6 +17,10 @@ import okhttp3.HttpUrl;
  * }
  * }</pre>
  *
+ * <p>When the body is an RFC 7807 problem ({@code application/problem+json}, as ASP.NET Core
+ * writes), {@link #problem()} holds its members, and the message names its title, detail and first
+ * field errors.
+ *
  * <p>It survives Java serialization whole: {@link #url()} and {@link #headers()} are kept as text.
  */
 public class OsaiServiceException extends OsaiException {
@@ -26,6 +31,7 @@ public class OsaiServiceException extends OsaiException {
   private final String url; // HttpUrl and Headers are not Serializable: kept as text
   private final String[] headers; // names and values, alternating
   private final String body;
+  private final @Nullable Problem problem; // absent in streams written before it: null
 
   /**
    * @param message what failed and what to check; must hold no secret
@@ -37,6 +43,26 @@ public class OsaiServiceException extends OsaiException {
    */
   public OsaiServiceException(
       String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
+    this(message, statusCode, method, url, headers, body, null);
+  }
+
+  /**
+   * @param message what failed and what to check; must hold no secret
+   * @param statusCode the HTTP status of the answer
+   * @param method the HTTP method of the request, such as {@code GET}
+   * @param url the URL of the request
+   * @param headers the headers of the answer
+   * @param body the start of the answer's body, decoded as UTF-8, secrets removed
+   * @param problem the body read as an RFC 7807 problem, secrets removed; null when it is not one
+   */
+  public OsaiServiceException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem) {
     super(message);
     this.statusCode = statusCode;
     this.method = method;
@@ -47,6 +73,7 @@ public class OsaiServiceException extends OsaiException {
       this.headers[2 * i + 1] = headers.value(i);
     }
     this.body = body;
+    this.problem = problem;
   }
 
   /** The HTTP status code of the answer, such as 401. */
@@ -84,5 +111,18 @@ public class OsaiServiceException extends OsaiException {
    */
   public String body() {
     return body;
+  }
+
+  /**
+   * The body read as an RFC 7807 problem: its {@code title}, {@code detail}, {@code traceId},
+   * validation {@code errors} and other members; null when the body is not one. A body is read as a
+   * problem when it is a JSON object and either its content type is {@code
+   * application/problem+json}, or its content type is JSON ({@code application/json} or another
+   * {@code +json}) and it has a string {@code title} or a whole-number {@code status}. A body that
+   * is malformed, cut short, or longer than the SDK reads of an error answer (about 36 KB) gives
+   * null; {@link #body()} still holds its start.
+   */
+  public @Nullable Problem problem() {
+    return problem;
   }
 }

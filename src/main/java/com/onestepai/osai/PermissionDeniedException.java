@@ -2,6 +2,7 @@ package com.onestepai.osai;
 
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OSAI API answered {@code 403 Forbidden}: the signed-in user may not do this.
@@ -19,5 +20,20 @@ public class PermissionDeniedException extends OsaiServiceException {
   public PermissionDeniedException(
       String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
     super(message, statusCode, method, url, headers, body);
+  }
+
+  /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem)}.
+   */
+  public PermissionDeniedException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem) {
+    super(message, statusCode, method, url, headers, body, problem);
   }
 }

@@ -3,6 +3,7 @@ package com.onestepai.osai;
 import java.util.Date;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OSAI API answered {@code 429 Too Many Requests}, also after the retries the client made: slow
@@ -26,6 +27,22 @@ public class RateLimitException extends OsaiServiceException {
   public RateLimitException(
       String message, int statusCode, String method, HttpUrl url, Headers headers, String body) {
     super(message, statusCode, method, url, headers, body);
+    this.retryAfterMillis = retryAfterMillis(headers);
+  }
+
+  /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem)}; {@link #retryAfterMillis()} is read from {@code headers}.
+   */
+  public RateLimitException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem) {
+    super(message, statusCode, method, url, headers, body, problem);
     this.retryAfterMillis = retryAfterMillis(headers);
   }
 

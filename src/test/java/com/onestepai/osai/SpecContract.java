@@ -236,9 +236,40 @@ final class SpecContract implements AutoCloseable {
               ExecutionException.class,
               () -> ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS));
       assertEquals(expected, wrapped.getCause().getClass());
+      Map<?, ?> problem = problemExample(operation, status);
+      if (problem != null) {
+        for (OsaiServiceException e : List.of(thrown, (OsaiServiceException) wrapped.getCause())) {
+          assertNotNull(e.problem(), "problem() of the documented problem: " + e.body());
+          assertEquals(problem.get("title"), e.problem().title(), "problem title");
+          assertEquals(
+              problem.get("status") == null ? null : ((Number) problem.get("status")).intValue(),
+              e.problem().status(),
+              "problem status");
+          assertEquals(
+              problem.get("errors") == null ? Map.of() : problem.get("errors"),
+              e.problem().errors(),
+              "problem errors");
+        }
+      }
     } finally {
       preferred.set(null);
     }
+  }
+
+  /**
+   * The example of a documented {@code application/problem+json} error, as JSON values; or null.
+   */
+  private static Map<?, ?> problemExample(Operation operation, int status) throws IOException {
+    ApiResponse response = operation.getResponses().get(String.valueOf(status));
+    MediaType media =
+        response == null || response.getContent() == null
+            ? null
+            : response.getContent().get("application/problem+json");
+    Object example = mediaExample(media);
+    return example == null
+        ? null
+        : (Map<?, ?>)
+            MOSHI.adapter(Object.class).fromJson(Json.mapper().writeValueAsString(example));
   }
 
   /** Proves the violation check is not vacuous: a body that is not a JSON string is reported. */

@@ -9,12 +9,16 @@ import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.OsaiServiceException;
 import com.onestepai.osai.PermissionDeniedException;
+import com.onestepai.osai.Problem;
 import com.onestepai.osai.RateLimitException;
 import com.onestepai.osai.UnauthorizedException;
 import com.onestepai.osai.UnexpectedStatusCodeException;
 import com.onestepai.osai.UnprocessableEntityException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -36,13 +40,18 @@ final class Errors {
 
   private static final int MESSAGE_SNIPPET_CHARS = 200;
 
+  /** How much of a problem's title, detail and field errors a message names. */
+  private static final int PROBLEM_SNIPPET_CHARS = 400;
+
   private Errors() {}
 
   /** The exception for an answer whose status is not 2xx; reads (a bounded part of) its body. */
   static OsaiServiceException forStatus(
       Response raw, @Nullable ResponseBody errorBody, Redactor redactor) {
     String body = "";
+    MediaType contentType = null;
     if (errorBody != null) {
+      contentType = errorBody.contentType();
       try {
         BufferedSource source = errorBody.source();
         try {
@@ -56,45 +65,53 @@ final class Errors {
         errorBody.close();
       }
     }
+    Problem problem = Problems.parse(body, contentType, redactor, BODY_LIMIT);
     body = redactor.redactAndCut(body, BODY_LIMIT);
     Request request = raw.request();
     int code = raw.code();
+    String summary = problem == null ? "" : Problems.summary(problem);
     String message =
         request.method()
             + " "
             + request.url()
             + " answered HTTP "
             + code
-            + (body.isEmpty()
-                ? ""
-                : ": " + oneLine(redactor.redactAndCut(body, MESSAGE_SNIPPET_CHARS)));
-    return forStatus(code, message, request, raw, body);
+            + (!summary.isEmpty()
+                ? ": " + oneLine(redactor.redactAndCut(summary, PROBLEM_SNIPPET_CHARS))
+                : body.isEmpty()
+                    ? ""
+                    : ": " + oneLine(redactor.redactAndCut(body, MESSAGE_SNIPPET_CHARS)));
+    return forStatus(code, message, request, raw, body, problem);
   }
 
   static OsaiServiceException forStatus(
-      int code, String message, Request request, Response raw, String body) {
+      int code,
+      String message,
+      Request request,
+      Response raw,
+      String body,
+      @Nullable Problem problem) {
     String method = request.method();
+    HttpUrl url = request.url();
+    Headers headers = raw.headers();
     if (code == 400) {
-      return new BadRequestException(message, code, method, request.url(), raw.headers(), body);
+      return new BadRequestException(message, code, method, url, headers, body, problem);
     } else if (code == 401) {
-      return new UnauthorizedException(message, code, method, request.url(), raw.headers(), body);
+      return new UnauthorizedException(message, code, method, url, headers, body, problem);
     } else if (code == 403) {
-      return new PermissionDeniedException(
-          message, code, method, request.url(), raw.headers(), body);
+      return new PermissionDeniedException(message, code, method, url, headers, body, problem);
     } else if (code == 404) {
-      return new NotFoundException(message, code, method, request.url(), raw.headers(), body);
+      return new NotFoundException(message, code, method, url, headers, body, problem);
     } else if (code == 409) {
-      return new ConflictException(message, code, method, request.url(), raw.headers(), body);
+      return new ConflictException(message, code, method, url, headers, body, problem);
     } else if (code == 422) {
-      return new UnprocessableEntityException(
-          message, code, method, request.url(), raw.headers(), body);
+      return new UnprocessableEntityException(message, code, method, url, headers, body, problem);
     } else if (code == 429) {
-      return new RateLimitException(message, code, method, request.url(), raw.headers(), body);
+      return new RateLimitException(message, code, method, url, headers, body, problem);
     } else if (code >= 500 && code <= 599) {
-      return new InternalServerException(message, code, method, request.url(), raw.headers(), body);
+      return new InternalServerException(message, code, method, url, headers, body, problem);
     }
-    return new UnexpectedStatusCodeException(
-        message, code, method, request.url(), raw.headers(), body);
+    return new UnexpectedStatusCodeException(message, code, method, url, headers, body, problem);
   }
 
   /**
