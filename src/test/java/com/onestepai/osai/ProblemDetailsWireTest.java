@@ -196,6 +196,19 @@ class ProblemDetailsWireTest {
   }
 
   @Test
+  void aLoneFieldMessageIsAListOfOne() throws Exception {
+    server.enqueue(
+        answer(400, "application/problem+json", "{\"errors\":{\"Name\":\"Required.\"}}"));
+
+    BadRequestException e =
+        assertThrows(BadRequestException.class, () -> api.validateProblem("p-7"));
+
+    assertNotNull(e.problem());
+    assertEquals(Map.of("Name", List.of("Required.")), e.problem().errors());
+    assertTrue(e.getMessage().endsWith("answered HTTP 400: Name: Required."), e.getMessage());
+  }
+
+  @Test
   void aMalformedProblemGivesNullAndTheExceptionIsStillTyped() throws Exception {
     String malformed = "{\"title\":\"Cut short\",\"status\":400,\"detail\":\"no end";
     server.enqueue(answer(400, "application/problem+json", malformed));

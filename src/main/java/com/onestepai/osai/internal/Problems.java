@@ -4,6 +4,7 @@ import com.onestepai.osai.Problem;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,8 +79,8 @@ final class Problems {
         instance = text;
       } else if (name.equals("traceId") && text != null) {
         traceId = text;
-      } else if (name.equals("errors") && errors(value, redactor, maxChars) != null) {
-        errors = errors(value, redactor, maxChars);
+      } else if (name.equals("errors") && isFieldErrors(value)) {
+        errors = errors((Map<?, ?>) value, redactor, maxChars);
       } else {
         extensions.put(redactor.redact(name), jsonValue(value, redactor, maxChars));
       }
@@ -100,29 +101,37 @@ final class Problems {
   }
 
   /**
-   * ASP.NET's validation errors: an object of field name to a list of messages (a lone message is
-   * taken as a list of one); null when {@code value} is not that.
+   * Whether {@code value} is ASP.NET's validation errors: an object of field name to a list of
+   * messages, or to a lone message.
    */
-  private static @Nullable Map<String, List<String>> errors(
-      @Nullable Object value, Redactor redactor, int maxChars) {
+  private static boolean isFieldErrors(@Nullable Object value) {
     if (!(value instanceof Map)) {
-      return null;
+      return false;
     }
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> field : ((Map<?, ?>) value).entrySet()) {
-      Object messages = field.getValue();
-      List<String> list = new ArrayList<>();
-      if (messages instanceof String) {
-        list.add(redactor.redactAndCut((String) messages, maxChars));
-      } else if (messages instanceof List) {
+    for (Object messages : ((Map<?, ?>) value).values()) {
+      if (messages instanceof List) {
         for (Object message : (List<?>) messages) {
           if (!(message instanceof String)) {
-            return null;
+            return false;
           }
-          list.add(redactor.redactAndCut((String) message, maxChars));
         }
-      } else {
-        return null;
+      } else if (!(messages instanceof String)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Validation errors that {@link #isFieldErrors} accepts, redacted (a lone message: a list). */
+  private static Map<String, List<String>> errors(
+      Map<?, ?> value, Redactor redactor, int maxChars) {
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> field : value.entrySet()) {
+      List<String> list = new ArrayList<>();
+      Object messages = field.getValue();
+      for (Object message :
+          messages instanceof List ? (List<?>) messages : Arrays.asList(messages)) {
+        list.add(redactor.redactAndCut((String) message, maxChars));
       }
       errors.put(redactor.redact((String) field.getKey()), list);
     }
