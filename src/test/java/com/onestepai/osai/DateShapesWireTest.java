@@ -77,8 +77,10 @@ class DateShapesWireTest {
 
   static Stream<Arguments> dateTimes() {
     return Stream.of(
-        Arguments.of("2024-05-01T06:30:00Z", OffsetDateTime.of(2024, 5, 1, 6, 30, 0, 0, ZoneOffset.UTC)),
-        Arguments.of("2024-05-01T08:30:00+02:00", OffsetDateTime.of(2024, 5, 1, 8, 30, 0, 0, PLUS_2)),
+        Arguments.of(
+            "2024-05-01T06:30:00Z", OffsetDateTime.of(2024, 5, 1, 6, 30, 0, 0, ZoneOffset.UTC)),
+        Arguments.of(
+            "2024-05-01T08:30:00+02:00", OffsetDateTime.of(2024, 5, 1, 8, 30, 0, 0, PLUS_2)),
         Arguments.of(
             "2024-05-01T08:30:00-05:30",
             OffsetDateTime.of(2024, 5, 1, 8, 30, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30))),
@@ -90,6 +92,8 @@ class DateShapesWireTest {
         Arguments.of("2024-05-01T08:30:00.123456+02:00", at(123_456_000, PLUS_2)),
         Arguments.of("2024-05-01T08:30:00.1234567+02:00", at(123_456_700, PLUS_2)),
         Arguments.of("2024-05-01T08:30:00.1234567Z", at(123_456_700, ZoneOffset.UTC)),
+        Arguments.of("2024-05-01T08:30:00.123456789Z", at(123_456_789, ZoneOffset.UTC)),
+        Arguments.of("2024-05-01T08:30Z", at(0, ZoneOffset.UTC)), // seconds are optional in ISO
         // No offset (an ASP.NET DateTime of kind Unspecified): read as UTC.
         Arguments.of("2024-05-01T08:30:00", at(0, ZoneOffset.UTC)),
         Arguments.of("2024-05-01T08:30:00.1234567", at(123_456_700, ZoneOffset.UTC)));
@@ -125,7 +129,8 @@ class DateShapesWireTest {
 
   @Test
   void readsLongMaxValueExactly() {
-    ScheduleSlot slot = answer(slotJson("2024-05-01T06:30:00Z").replace("9007199254740993", "9223372036854775807"));
+    ScheduleSlot slot =
+        answer(slotJson("2024-05-01T06:30:00Z").replace("9007199254740993", "9223372036854775807"));
 
     assertEquals(Long.valueOf(Long.MAX_VALUE), slot.getSequence());
   }
@@ -141,13 +146,15 @@ class DateShapesWireTest {
                 schedules.getScheduleSlot(
                     LocalDate.of(2024, 5, 1), OffsetDateTime.of(2024, 5, 1, 8, 30, 0, 0, PLUS_2)));
     assertTrue(
-        thrown.getMessage().contains("OffsetDateTime") && thrown.getMessage().contains("$.startsAt"),
+        thrown.getMessage().contains("OffsetDateTime")
+            && thrown.getMessage().contains("$.startsAt"),
         thrown.getMessage());
   }
 
   @Test
   void aMalformedDateAndUuidAreInvalidData() {
-    server.enqueue(json(200, slotJson("2024-05-01T06:30:00Z").replace("2024-05-01\"", "2024-5-1\"")));
+    server.enqueue(
+        json(200, slotJson("2024-05-01T06:30:00Z").replace("2024-05-01\"", "2024-5-1\"")));
     OsaiInvalidDataException date =
         assertThrows(OsaiInvalidDataException.class, () -> answerAgain());
     assertTrue(date.getMessage().contains("$.day"), date.getMessage());
@@ -184,7 +191,8 @@ class DateShapesWireTest {
     server.enqueue(json(200, slotJson("2024-05-01T06:30:00Z")));
 
     schedules.getScheduleSlot(
-        LocalDate.of(2024, 5, 1), OffsetDateTime.of(2024, 5, 1, 6, 30, 0, 123_456_700, ZoneOffset.UTC));
+        LocalDate.of(2024, 5, 1),
+        OffsetDateTime.of(2024, 5, 1, 6, 30, 0, 123_456_700, ZoneOffset.UTC));
 
     assertEquals("2024-05-01T06:30:00.1234567Z", takeCall().getUrl().queryParameter("at"));
   }

@@ -98,8 +98,7 @@ final class ScalarAdapters {
   /** RFC 3339 with or without an offset; without one, UTC. */
   static OffsetDateTime parseDateTime(String text) {
     TemporalAccessor parsed =
-        DateTimeFormatter.ISO_DATE_TIME.parseBest(
-            text, OffsetDateTime::from, LocalDateTime::from);
+        DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
     return parsed instanceof OffsetDateTime
         ? (OffsetDateTime) parsed
         : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
