@@ -15,7 +15,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -283,7 +282,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * See {@link #connectTimeout(long, TimeUnit)}. On Android it needs API 26 (or core library
      * desugaring); the {@code (long, TimeUnit)} form works everywhere.
      */
-    @IgnoreJRERequirement
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeoutMillis = millis("connectTimeout", timeout);
       return this;
@@ -302,7 +300,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * See {@link #readTimeout(long, TimeUnit)}. On Android it needs API 26 (or core library
      * desugaring); the {@code (long, TimeUnit)} form works everywhere.
      */
-    @IgnoreJRERequirement
     public Builder readTimeout(Duration timeout) {
       this.readTimeoutMillis = millis("readTimeout", timeout);
       return this;
@@ -321,7 +318,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * See {@link #timeout(long, TimeUnit)}. On Android it needs API 26 (or core library
      * desugaring); the {@code (long, TimeUnit)} form works everywhere.
      */
-    @IgnoreJRERequirement
     public Builder timeout(Duration timeout) {
       this.timeoutMillis = millis("timeout", timeout);
       return this;
@@ -353,7 +349,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * See {@link #maxRetryAfter(long, TimeUnit)}. On Android it needs API 26 (or core library
      * desugaring); the {@code (long, TimeUnit)} form works everywhere.
      */
-    @IgnoreJRERequirement
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfterMillis = millis("maxRetryAfter", maxRetryAfter);
       return this;
@@ -372,7 +367,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
      * See {@link #refreshMargin(long, TimeUnit)}. On Android it needs API 26 (or core library
      * desugaring); the {@code (long, TimeUnit)} form works everywhere.
      */
-    @IgnoreJRERequirement
     public Builder refreshMargin(Duration margin) {
       this.refreshMarginMillis = millis("refreshMargin", margin);
       return this;
@@ -458,7 +452,6 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return checked(name, unit.toMillis(value), value > 0);
     }
 
-    @IgnoreJRERequirement
     private static long millis(String name, @Nullable Duration value) {
       Objects.requireNonNull(value, name + " == null");
       if (value.isNegative()) {

@@ -50,7 +50,8 @@ import org.junit.jupiter.api.DynamicTest;
  * exercised.
  */
 final class SpecContract implements AutoCloseable {
-  private static final Moshi MOSHI = new Moshi.Builder().build();
+  /** The client's Moshi: arguments and results of the spec's string formats are read alike. */
+  private static final Moshi MOSHI = com.onestepai.osai.internal.TestMoshi.moshi();
 
   private final OpenAPI openApi;
   private final String apiPackage;

@@ -93,7 +93,7 @@ public final class ClientStack {
             .callTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .build();
 
-    OsaiConverterFactory converters = new OsaiConverterFactory(new Moshi.Builder().build());
+    OsaiConverterFactory converters = new OsaiConverterFactory(moshi());
 
     // Sign-in sends the access token and answers the JWT: none of the caller's interceptors or
     // listeners see it, and it follows no redirect, since OkHttp would send the token on to
@@ -170,6 +170,11 @@ public final class ClientStack {
                 new OsaiCallAdapterFactory(
                     redactor, closed::get, http.dispatcher().executorService()))
             .build();
+  }
+
+  /** A client's one Moshi: the models, and the adapters for the spec's string formats. */
+  static Moshi moshi() {
+    return new Moshi.Builder().add(ScalarAdapters.FACTORY).build();
   }
 
   /**

@@ -24,6 +24,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * is read by the answer's content type: a JSON string from {@code application/json}, the text as it
  * is from anything else (the JWT comes as {@code text/plain}).
  *
+ * <p>The string formats of the spec (date-time, date, uuid) are read and written by {@link
+ * ScalarAdapters}, in bodies (through Moshi) and in parameters ({@link #stringConverter}).
+ *
  * <p>A response body is buffered whole before it is parsed, so that a failure to read it (a
  * transport error, an {@code IOException}) stays apart from a failure to parse it (a {@link
  * BodyDecodingException} naming the type, the content type and the start of the body).
@@ -46,6 +49,17 @@ final class OsaiConverterFactory extends Converter.Factory {
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
     return requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+  }
+
+  /**
+   * Query, path and header values of the spec's string formats (date-time, date, uuid) as their
+   * wire text, the same as in JSON: see {@link ScalarAdapters}. Other types: Retrofit's {@code
+   * toString()}.
+   */
+  @Override
+  public @Nullable Converter<?, String> stringConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    return ScalarAdapters.handles(type) ? ScalarAdapters::toWire : null;
   }
 
   @Override
