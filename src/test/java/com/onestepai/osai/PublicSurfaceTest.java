@@ -19,7 +19,8 @@ class PublicSurfaceTest {
   @Test
   void theInternalPackageExposesOnlyMarkersTheStackAndTheTestSeam() throws Exception {
     assertEquals(
-        Set.of("BearerAuth", "ClientStack", "Idempotent", "SecretBodies", "Sleeper"),
+        Set.of(
+            "BearerAuth", "ClientStack", "Idempotent", "NullableAnswer", "SecretBodies", "Sleeper"),
         publicTypes(ClientStack.class));
   }
 

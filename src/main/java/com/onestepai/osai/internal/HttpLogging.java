@@ -7,10 +7,12 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.logging.HttpLoggingInterceptor;
 import retrofit2.Invocation;
+import retrofit2.http.Streaming;
 
 /**
  * OkHttp's {@link HttpLoggingInterceptor} with the secrets taken out: {@code Authorization} and
- * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, and every
+ * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, so are
+ * {@code @Streaming} ones (a download: logging its body would read it whole into memory), and every
  * line passes through the {@link Redactor} in case a secret turns up anywhere else. A network
  * interceptor: it logs each attempt as it goes on the wire.
  */
@@ -46,8 +48,16 @@ final class HttpLogging implements Interceptor {
     Invocation invocation = request.tag(Invocation.class);
     boolean secret =
         invocation != null && invocation.method().isAnnotationPresent(SecretBodies.class);
-    if (!secret || withBodies.getLevel() != HttpLoggingInterceptor.Level.BODY) {
+    boolean streaming =
+        invocation != null && invocation.method().isAnnotationPresent(Streaming.class);
+    if ((!secret && !streaming) || withBodies.getLevel() != HttpLoggingInterceptor.Level.BODY) {
       return withBodies.intercept(chain);
+    }
+    if (!secret) {
+      // Logging the answer's body would read it whole into memory: a download is logged without.
+      Response response = withoutBodies.intercept(chain);
+      logger.log("<-- body not logged (a streamed download, left for the caller to read)");
+      return response;
     }
     logger.log("--> " + request.method() + " body " + Redactor.MARK + " (a credential)");
     Response response = withoutBodies.intercept(chain);

@@ -20,12 +20,19 @@ import retrofit2.CallAdapter;
 import retrofit2.Callback;
 import retrofit2.Response;
 import retrofit2.Retrofit;
+import retrofit2.http.Streaming;
 
 /**
  * Serves every generated operation: a method returning {@code T} runs the call and returns its body
  * or throws an {@link com.onestepai.osai.OsaiException}; a method returning {@code
  * CompletableFuture<T>} enqueues it and completes with the same outcome. {@code Call<T>} is left to
  * Retrofit's own adapter.
+ *
+ * <p>A method marked {@code @Streaming} (a binary answer, returned as a {@code ResponseBody}) has
+ * its call deadline stopped once the answer's headers are in: the caller reads the body at its own
+ * pace, and the read timeout guards each wait for more bytes. A method marked {@link
+ * NullableAnswer} returns {@code null} for a successful answer without a body; any other method but
+ * a {@code Void} one throws {@link OsaiInvalidDataException} for it.
  */
 final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   private final Redactor redactor;
@@ -61,18 +68,51 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
         throw new IllegalStateException(
             "CompletableFuture return type must be parameterized as CompletableFuture<Foo>");
       }
-      return new Async<>(getParameterUpperBound(0, (ParameterizedType) returnType));
+      return new Async<>(
+          getParameterUpperBound(0, (ParameterizedType) returnType), Shape.of(annotations));
     }
-    return new Blocking<>(returnType);
+    return new Blocking<>(returnType, Shape.of(annotations));
+  }
+
+  /** What a generated method's annotations say about its answer. */
+  static final class Shape {
+    final boolean streaming;
+    final boolean nullable;
+
+    private Shape(boolean streaming, boolean nullable) {
+      this.streaming = streaming;
+      this.nullable = nullable;
+    }
+
+    static Shape of(Annotation[] annotations) {
+      boolean streaming = false;
+      boolean nullable = false;
+      for (Annotation annotation : annotations) {
+        streaming |= annotation instanceof Streaming;
+        nullable |= annotation instanceof NullableAnswer;
+      }
+      return new Shape(streaming, nullable);
+    }
+  }
+
+  /**
+   * Stops the call's deadline once a streamed answer's headers are in: OkHttp's call timeout would
+   * otherwise go on running while the caller reads the body, failing any download that takes
+   * longer.
+   */
+  static void headersIn(Call<?> call, Shape shape) {
+    if (shape.streaming) {
+      call.timeout().cancel();
+    }
   }
 
   /** The body of a finished call, or the exception that says why there is none. */
-  <T> @Nullable T bodyOf(Call<T> call, Response<T> response, Type type) {
+  <T> @Nullable T bodyOf(Call<T> call, Response<T> response, Type type, Shape shape) {
     if (!response.isSuccessful()) {
       throw Errors.forStatus(response.raw(), response.errorBody(), redactor);
     }
     T body = response.body();
-    if (body == null && type != Void.class) {
+    if (body == null && type != Void.class && !shape.nullable) {
       Request request = response.raw().request();
       throw new OsaiInvalidDataException(
           request.method()
@@ -105,9 +145,11 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   /** An adapter for calls whose body is read as {@code type}. */
   private abstract static class TypedAdapter<T, R> implements CallAdapter<T, R> {
     final Type type;
+    final Shape shape;
 
-    TypedAdapter(Type type) {
+    TypedAdapter(Type type, Shape shape) {
       this.type = type;
+      this.shape = shape;
     }
 
     @Override
@@ -117,8 +159,8 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   }
 
   private final class Blocking<T> extends TypedAdapter<T, T> {
-    Blocking(Type type) {
-      super(type);
+    Blocking(Type type, Shape shape) {
+      super(type, shape);
     }
 
     @Override
@@ -130,7 +172,8 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
       } catch (Exception e) {
         throw failureOf(call, e);
       }
-      return bodyOf(call, response, type);
+      headersIn(call, shape);
+      return bodyOf(call, response, type, shape);
     }
   }
 
@@ -177,16 +220,26 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     /** Completes with the call's own outcome: the call is over, nothing to cancel. */
     void settle(@Nullable T value, @Nullable Throwable failure) {
       if (failure == null) {
-        super.complete(value);
+        if (!super.complete(value) && value instanceof java.io.Closeable) {
+          closeQuietly((java.io.Closeable) value); // a streamed body no one will read
+        }
       } else {
         super.completeExceptionally(failure);
       }
     }
   }
 
+  private static void closeQuietly(java.io.Closeable closeable) {
+    try {
+      closeable.close();
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // nothing to tell anyone: the body was not wanted
+    }
+  }
+
   private final class Async<T> extends TypedAdapter<T, CompletableFuture<T>> {
-    Async(Type type) {
-      super(type);
+    Async(Type type, Shape shape) {
+      super(type, shape);
     }
 
     /**
@@ -232,8 +285,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             @Override
             public void onResponse(Call<T> call, Response<T> response) {
               watchdog.exit();
+              headersIn(call, shape);
               try {
-                future.settle(bodyOf(call, response, type), null);
+                future.settle(bodyOf(call, response, type, shape), null);
               } catch (RuntimeException e) {
                 future.settle(null, e);
               }

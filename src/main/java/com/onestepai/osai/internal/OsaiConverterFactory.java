@@ -22,7 +22,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * Request bodies go out as JSON through Moshi, a {@code String} included (the SignIn body is the
  * access token as a JSON string). Response bodies are read by Moshi, except that a {@code String}
  * is read by the answer's content type: a JSON string from {@code application/json}, the text as it
- * is from anything else (the JWT comes as {@code text/plain}).
+ * is from anything else (the JWT comes as {@code text/plain}). A JSON number read as a {@code
+ * String} is its text ({@code 42} is {@code "42"}). An empty body is {@code null} for a method
+ * marked {@link NullableAnswer}, and a {@link BodyDecodingException} for any other. {@code
+ * ResponseBody} and {@code Void} answers never come here: Retrofit's built-in converters serve them
+ * (a {@code @Streaming} body unread, a {@code Void} one closed).
  *
  * <p>The string formats of the spec (date-time, date, uuid) are read and written by {@link
  * ScalarAdapters}, in bodies (through Moshi) and in parameters ({@link #stringConverter}).
@@ -67,11 +71,19 @@ final class OsaiConverterFactory extends Converter.Factory {
       Type type, Annotation[] annotations, Retrofit retrofit) {
     JsonAdapter<Object> adapter = moshi.adapter(type);
     boolean textUnlessJson = type == String.class;
+    boolean emptyIsNull = false;
+    for (Annotation annotation : annotations) {
+      emptyIsNull |= annotation instanceof NullableAnswer;
+    }
+    boolean nullable = emptyIsNull;
     return body -> {
       try {
         BufferedSource source = body.source();
         source.request(Long.MAX_VALUE); // reads to the end; an IOException here is transport
         Buffer buffer = source.getBuffer();
+        if (nullable && buffer.size() == 0) {
+          return null; // the spec documents a successful answer without a body
+        }
         if (textUnlessJson) {
           MediaType contentType = body.contentType();
           if (!isJson(contentType)) {
