@@ -391,7 +391,16 @@ final class SpecContract implements AutoCloseable {
         } else if (annotation instanceof retrofit2.http.Header) {
           example =
               parameterExample(operation, "header", ((retrofit2.http.Header) annotation).value());
+        } else if (annotation instanceof retrofit2.http.Part) {
+          if (types[i] == UploadFile.class) { // a binary part: a few bytes of a file
+            args[i] = UploadFile.of(new byte[] {'P', 'N', 'G'}, "contract.png", "image/png");
+            break;
+          }
+          example = partExample(operation, ((retrofit2.http.Part) annotation).value());
         }
+      }
+      if (args[i] != null) {
+        continue;
       }
       assertNotNull(
           example,
@@ -404,6 +413,15 @@ final class SpecContract implements AutoCloseable {
       args[i] = MOSHI.adapter(types[i]).fromJson(Json.mapper().writeValueAsString(example));
     }
     return args;
+  }
+
+  /** The example of a multipart/form-data field, from its property's schema. */
+  private static Object partExample(Operation operation, String name) {
+    io.swagger.v3.oas.models.media.Schema<?> schema =
+        operation.getRequestBody().getContent().get("multipart/form-data").getSchema();
+    io.swagger.v3.oas.models.media.Schema<?> property =
+        schema.getProperties() == null ? null : schema.getProperties().get(name);
+    return property == null ? null : property.getExample();
   }
 
   private static Object parameterExample(Operation operation, String in, String name) {

@@ -151,11 +151,13 @@ public final class ClientStack {
             debug);
 
     // API calls: the caller's interceptors first (they see each call once, without the JWT),
-    // then the retries, whose deadline covers sign-in and every attempt, then the JWT.
+    // then the uploads' filenames (UploadParts), then the retries, whose deadline covers sign-in
+    // and every attempt, then the JWT.
     // The caller's Authenticator is not asked about OSAI's 401s: the session answers those.
     OkHttpClient.Builder apiHttp =
         http.newBuilder()
             .authenticator(Authenticator.NONE)
+            .addInterceptor(new UploadParts())
             .addInterceptor(retries.get())
             .addInterceptor(new BearerAuthInterceptor(session));
     if (logging != null) {

@@ -12,9 +12,10 @@ import retrofit2.http.Streaming;
 /**
  * OkHttp's {@link HttpLoggingInterceptor} with the secrets taken out: {@code Authorization} and
  * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, so are
- * {@code @Streaming} ones (a download: logging its body would read it whole into memory), and every
- * line passes through the {@link Redactor} in case a secret turns up anywhere else. A network
- * interceptor: it logs each attempt as it goes on the wire.
+ * {@code @Streaming} ones (a download: logging its body would read it whole into memory) and
+ * multipart uploads (for the same reason, their files), and every line passes through the {@link
+ * Redactor} in case a secret turns up anywhere else. A network interceptor: it logs each attempt as
+ * it goes on the wire.
  */
 final class HttpLogging implements Interceptor {
   private final HttpLoggingInterceptor withBodies;
@@ -50,8 +51,18 @@ final class HttpLogging implements Interceptor {
         invocation != null && invocation.method().isAnnotationPresent(SecretBodies.class);
     boolean streaming =
         invocation != null && invocation.method().isAnnotationPresent(Streaming.class);
-    if ((!secret && !streaming) || withBodies.getLevel() != HttpLoggingInterceptor.Level.BODY) {
+    boolean upload =
+        request.body() != null
+            && request.body().contentType() != null
+            && "multipart".equals(request.body().contentType().type());
+    if ((!secret && !streaming && !upload)
+        || withBodies.getLevel() != HttpLoggingInterceptor.Level.BODY) {
       return withBodies.intercept(chain);
+    }
+    if (upload && !secret) {
+      // Logging a multipart body would read it whole into memory, files included.
+      logger.log("--> body not logged (a multipart upload, streamed)");
+      return withoutBodies.intercept(chain);
     }
     if (!secret) {
       // Logging the answer's body would read it whole into memory: a download is logged without.

@@ -17,16 +17,18 @@ import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
+import retrofit2.http.Part;
 
 /**
  * Request bodies go out as JSON through Moshi, a {@code String} included (the SignIn body is the
- * access token as a JSON string). Response bodies are read by Moshi, except that a {@code String}
- * is read by the answer's content type: a JSON string from {@code application/json}, the text as it
- * is from anything else (the JWT comes as {@code text/plain}). A JSON number read as a {@code
- * String} is its text ({@code 42} is {@code "42"}). An empty body is {@code null} for a method
- * marked {@link NullableAnswer}, and a {@link BodyDecodingException} for any other. {@code
- * ResponseBody} and {@code Void} answers never come here: Retrofit's built-in converters serve them
- * (a {@code @Streaming} body unread, a {@code Void} one closed).
+ * access token as a JSON string), but for the fields of a multipart body: see {@code
+ * multipartField}. Response bodies are read by Moshi, except that a {@code String} is read by the
+ * answer's content type: a JSON string from {@code application/json}, the text as it is from
+ * anything else (the JWT comes as {@code text/plain}). A JSON number read as a {@code String} is
+ * its text ({@code 42} is {@code "42"}). An empty body is {@code null} for a method marked {@link
+ * NullableAnswer}, and a {@link BodyDecodingException} for any other. {@code ResponseBody} and
+ * {@code Void} answers never come here: Retrofit's built-in converters serve them (a
+ * {@code @Streaming} body unread, a {@code Void} one closed).
  *
  * <p>The string formats of the spec (date-time, date, uuid) are read and written by {@link
  * ScalarAdapters}, in bodies (through Moshi) and in parameters ({@link #stringConverter}).
@@ -37,6 +39,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 final class OsaiConverterFactory extends Converter.Factory {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");
+  private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Moshi moshi;
   private final MoshiConverterFactory requests;
@@ -52,7 +56,36 @@ final class OsaiConverterFactory extends Converter.Factory {
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
+    for (Annotation annotation : parameterAnnotations) {
+      if (annotation instanceof Part) {
+        return multipartField(type);
+      }
+    }
     return requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+  }
+
+  /**
+   * A multipart field (an {@code @Part} other than a file, which is a {@code RequestBody} that
+   * Retrofit sends as it is): a string, number, boolean or enum goes as its wire text in {@code
+   * text/plain; charset=utf-8} ({@code abc}, not the JSON {@code "abc"}), as a form would send it;
+   * an object or an array as JSON. The elements of a list are one part each (Retrofit's).
+   */
+  private Converter<Object, RequestBody> multipartField(Type type) {
+    JsonAdapter<Object> adapter = moshi.adapter(type);
+    return value -> {
+      Buffer json = new Buffer();
+      adapter.toJson(json, value);
+      JsonReader reader = JsonReader.of(json.clone());
+      switch (reader.peek()) {
+        case STRING:
+          return RequestBody.create(reader.nextString(), TEXT);
+        case NUMBER:
+        case BOOLEAN:
+          return RequestBody.create(json.readUtf8(), TEXT);
+        default:
+          return RequestBody.create(json.readByteString(), JSON);
+      }
+    };
   }
 
   /**
