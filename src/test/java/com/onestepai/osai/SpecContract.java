@@ -391,6 +391,8 @@ final class SpecContract implements AutoCloseable {
         } else if (annotation instanceof retrofit2.http.Header) {
           example =
               parameterExample(operation, "header", ((retrofit2.http.Header) annotation).value());
+        } else if (annotation instanceof retrofit2.http.Field) {
+          example = formFieldExample(operation, ((retrofit2.http.Field) annotation).value());
         }
       }
       assertNotNull(
@@ -404,6 +406,18 @@ final class SpecContract implements AutoCloseable {
       args[i] = MOSHI.adapter(types[i]).fromJson(Json.mapper().writeValueAsString(example));
     }
     return args;
+  }
+
+  /** A field of the example of an {@code application/x-www-form-urlencoded} body. */
+  private static Object formFieldExample(Operation operation, String name) throws IOException {
+    Object example =
+        mediaExample(
+            operation.getRequestBody().getContent().get("application/x-www-form-urlencoded"));
+    if (example == null) {
+      return null;
+    }
+    Object fields = MOSHI.adapter(Object.class).fromJson(Json.mapper().writeValueAsString(example));
+    return fields instanceof Map ? ((Map<?, ?>) fields).get(name) : null;
   }
 
   private static Object parameterExample(Operation operation, String in, String name) {
