@@ -175,6 +175,55 @@ final class SpecContract implements AutoCloseable {
   private void callSucceeds(String path, PathItem.HttpMethod httpMethod, Operation operation)
       throws Throwable {
     exchanges.clear();
+    // Prism reads repeated multipart parts as the last one (stoplightio/prism#2654, open), so it
+    // finds a multipart array field "not an array" and answers 422. For such an operation its
+    // success answer is asked for by name, and that one violation is not held against the call;
+    // the wire tests prove the repeated parts.
+    List<String> arrayParts = multipartArrayFields(operation);
+    if (!arrayParts.isEmpty()) {
+      preferred.set(
+          Map.entry(
+              Pattern.compile(".*" + path.replaceAll("\\{[^}]+}", "[^/]+")),
+              Integer.parseInt(successCode(operation))));
+    }
+    try {
+      callSucceeds(path, httpMethod, operation, arrayParts);
+    } finally {
+      preferred.set(null);
+    }
+  }
+
+  private static List<String> multipartArrayFields(Operation operation) {
+    List<String> fields = new ArrayList<>();
+    if (operation.getRequestBody() == null
+        || operation.getRequestBody().getContent().get("multipart/form-data") == null) {
+      return fields;
+    }
+    io.swagger.v3.oas.models.media.Schema<?> schema =
+        operation.getRequestBody().getContent().get("multipart/form-data").getSchema();
+    if (schema.getProperties() != null) {
+      schema
+          .getProperties()
+          .forEach(
+              (name, property) -> {
+                if ("array".equals(property.getType())) {
+                  fields.add(name);
+                }
+              });
+    }
+    return fields;
+  }
+
+  private static String successCode(Operation operation) {
+    return operation.getResponses().keySet().stream()
+        .filter(code -> code.startsWith("2"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(operation.getOperationId() + " has no 2xx answer"));
+  }
+
+  private void callSucceeds(
+      String path, PathItem.HttpMethod httpMethod, Operation operation, List<String> arrayParts)
+      throws Throwable {
     Object api = api(operation);
     List<Method> blockingForms = methods(api, operation.getOperationId(), operation);
     List<Method> asyncForms = methods(api, operation.getOperationId() + "Async", operation);
@@ -206,6 +255,15 @@ final class SpecContract implements AutoCloseable {
           comparable(asyncResult, blocking.getGenericReturnType(), operation),
           async + ": result vs the spec's example");
     }
+    violations.removeIf(
+        violation ->
+            arrayParts.stream()
+                .anyMatch(
+                    field ->
+                        violation.matches(
+                            ".*: \\[\\{[^{}]*\"Request body property "
+                                + field
+                                + " must be array\"[^{}]*\\}\\]")));
     assertEquals(List.of(), violations, "Prism's sl-violations");
     String call = httpMethod + " " + Pattern.compile("\\{[^}]+}").matcher(path).replaceAll("[^/]+");
     boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
@@ -397,6 +455,8 @@ final class SpecContract implements AutoCloseable {
             break;
           }
           example = partExample(operation, ((retrofit2.http.Part) annotation).value());
+        } else if (annotation instanceof retrofit2.http.Field) {
+          example = formFieldExample(operation, ((retrofit2.http.Field) annotation).value());
         }
       }
       if (args[i] != null) {
@@ -422,6 +482,18 @@ final class SpecContract implements AutoCloseable {
     io.swagger.v3.oas.models.media.Schema<?> property =
         schema.getProperties() == null ? null : schema.getProperties().get(name);
     return property == null ? null : property.getExample();
+  }
+
+  /** A field of the example of an {@code application/x-www-form-urlencoded} body. */
+  private static Object formFieldExample(Operation operation, String name) throws IOException {
+    Object example =
+        mediaExample(
+            operation.getRequestBody().getContent().get("application/x-www-form-urlencoded"));
+    if (example == null) {
+      return null;
+    }
+    Object fields = MOSHI.adapter(Object.class).fromJson(Json.mapper().writeValueAsString(example));
+    return fields instanceof Map ? ((Map<?, ?>) fields).get(name) : null;
   }
 
   private static Object parameterExample(Operation operation, String in, String name) {

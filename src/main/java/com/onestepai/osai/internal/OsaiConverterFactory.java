@@ -1,12 +1,18 @@
 package com.onestepai.osai.internal;
 
+import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
@@ -44,6 +50,8 @@ final class OsaiConverterFactory extends Converter.Factory {
 
   private final Moshi moshi;
   private final MoshiConverterFactory requests;
+  private final ConcurrentMap<Class<?>, Map<String, String>> enumWireNames =
+      new ConcurrentHashMap<>();
 
   OsaiConverterFactory(Moshi moshi) {
     this.moshi = moshi;
@@ -89,14 +97,44 @@ final class OsaiConverterFactory extends Converter.Factory {
   }
 
   /**
-   * Query, path and header values of the spec's string formats (date-time, date, uuid) as their
-   * wire text, the same as in JSON: see {@link ScalarAdapters}. Other types: Retrofit's {@code
-   * toString()}.
+   * Query, path, header and form-field values as their wire text, the same as in JSON: the spec's
+   * string formats (date-time, date, uuid) as {@link ScalarAdapters} writes them, and an enum
+   * constant as the name of its {@code @Json} annotation ({@code SortOrder.DESC} is {@code desc}),
+   * or its Java name if it has none. Other types: Retrofit's {@code toString()}. For a {@code List}
+   * parameter Retrofit asks for its element type and sends one key per element.
    */
   @Override
   public @Nullable Converter<?, String> stringConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
-    return ScalarAdapters.handles(type) ? ScalarAdapters::toWire : null;
+    if (ScalarAdapters.handles(type)) {
+      return ScalarAdapters::toWire;
+    }
+    if (type instanceof Class && ((Class<?>) type).isEnum()) {
+      Map<String, String> wire = enumWireNames((Class<?>) type);
+      return value -> {
+        String name = ((Enum<?>) value).name();
+        String text = wire.get(name);
+        return text == null ? name : text;
+      };
+    }
+    return null;
+  }
+
+  /** Constant name to {@code @Json(name)}, built once per enum class. */
+  private Map<String, String> enumWireNames(Class<?> enumType) {
+    Map<String, String> cached = enumWireNames.get(enumType);
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, String> names = new HashMap<>();
+    for (Field field : enumType.getFields()) {
+      Json json = field.getAnnotation(Json.class);
+      if (field.isEnumConstant() && json != null) {
+        names.put(field.getName(), json.name());
+      }
+    }
+    Map<String, String> raced = enumWireNames.putIfAbsent(enumType, names);
+    return raced == null ? names : raced;
   }
 
   @Override
