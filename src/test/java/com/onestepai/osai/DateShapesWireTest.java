@@ -13,10 +13,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,39 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * growth/shapes-dates.yaml) on the wire: the exact values read and the exact text sent, in a JSON
  * body and in path and query parameters.
  */
-class DateShapesWireTest {
+class DateShapesWireTest extends SignedInWireTest {
   static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln";
   static final UUID ID = UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6");
   static final ZoneOffset PLUS_2 = ZoneOffset.ofHours(2);
   static final long ABOVE_2_POW_53 = 9007199254740993L; // 2^53 + 1: no double holds it
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  OsaiClient client;
   SchedulesApi schedules;
 
   @BeforeEach
-  void setUp() {
-    client =
-        OsaiClient.builder()
-            .accessToken(Fixtures.TOKEN)
-            .baseUrl(server.url("/api").toString())
-            .maxRetries(0)
-            .build();
+  void api() {
     schedules = client.api(SchedulesApi.class);
-    server.enqueue(Fixtures.text(JWT));
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
-  RecordedRequest takeCall() throws InterruptedException {
-    RecordedRequest signIn = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(signIn != null && signIn.getTarget().endsWith("/SignIn"), "sign-in first");
-    RecordedRequest call = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(call != null, "the server saw no call");
-    return call;
   }
 
   static String slotJson(String startsAt) {

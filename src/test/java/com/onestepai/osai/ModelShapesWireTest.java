@@ -17,11 +17,7 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * JSON names, deprecated properties and operations carry {@code @Deprecated}, and an array of an
  * inline enum reads.
  */
-class ModelShapesWireTest {
+class ModelShapesWireTest extends SignedInWireTest {
   static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln";
   static final String SHAPE_JSON =
       "{\"id\":\"shape-1\",\"createdBy\":\"ada\",\"label\":\"Triangle\",\"legacyCode\":\"T3\","
@@ -39,33 +35,11 @@ class ModelShapesWireTest {
           + "\"public\":false,\"new\":3,\"content-type\":\"image/png\","
           + "\"file.name\":\"triangle.png\",\"3d\":true,\"builder\":\"b\",\"build\":\"1.2\"}";
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  OsaiClient client;
   ShapesApi shapes;
 
   @BeforeEach
-  void setUp() {
-    client =
-        OsaiClient.builder()
-            .accessToken(Fixtures.TOKEN)
-            .baseUrl(server.url("/api").toString())
-            .maxRetries(0)
-            .build();
+  void api() {
     shapes = client.api(ShapesApi.class);
-    server.enqueue(Fixtures.text(JWT));
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
-  RecordedRequest takeCall() throws InterruptedException {
-    RecordedRequest signIn = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(signIn != null && signIn.getTarget().endsWith("/SignIn"), "sign-in first");
-    RecordedRequest call = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(call != null, "the server saw no call");
-    return call;
   }
 
   static Map<String, Object> parse(String json) throws Exception {

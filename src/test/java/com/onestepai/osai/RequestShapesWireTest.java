@@ -13,10 +13,7 @@ import com.onestepai.osai.growth.model.SortOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,38 +23,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The OpenAPI shapes of parameters and request bodies (fragment growth/shapes-requests.yaml) on the
  * wire: the exact request line, headers and body bytes sent.
  */
-class RequestShapesWireTest {
+class RequestShapesWireTest extends SignedInWireTest {
   static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln";
   static final String ITEM = "{\"id\":\"a\",\"title\":\"First\",\"sort\":\"asc\"}";
   static final String PAGE = "{\"name\":\"box 1\",\"items\":[" + ITEM + "]}";
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  OsaiClient client;
   RequestsApi requests;
 
   @BeforeEach
-  void setUp() {
-    client =
-        OsaiClient.builder()
-            .accessToken(Fixtures.TOKEN)
-            .baseUrl(server.url("/api").toString())
-            .maxRetries(0)
-            .build();
+  void api() {
     requests = client.api(RequestsApi.class);
-    server.enqueue(Fixtures.text(JWT));
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
-  RecordedRequest takeCall() throws InterruptedException {
-    RecordedRequest signIn = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(signIn != null && signIn.getTarget().endsWith("/SignIn"), "sign-in first");
-    RecordedRequest call = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(call != null, "the server saw no call");
-    return call;
   }
 
   /**

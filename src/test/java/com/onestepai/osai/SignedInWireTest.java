@@ -1,0 +1,44 @@
+package com.onestepai.osai;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The setting of the OpenAPI-shape wire tests: a client of a MockWebServer, without retries, whose
+ * first answer is a sign-in, and a way to take the call that follows it.
+ */
+abstract class SignedInWireTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  OsaiClient client;
+
+  @BeforeEach
+  void signedInClient() {
+    client =
+        OsaiClient.builder()
+            .accessToken(Fixtures.TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .maxRetries(0)
+            .build();
+    server.enqueue(Fixtures.text(OsaiClientWireTest.JWT));
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
+  }
+
+  /** The first call after sign-in, as the server saw it. */
+  RecordedRequest takeCall() throws InterruptedException {
+    RecordedRequest signIn = server.takeRequest(5, TimeUnit.SECONDS);
+    assertTrue(signIn != null && signIn.getTarget().endsWith("/SignIn"), "sign-in first");
+    RecordedRequest call = server.takeRequest(5, TimeUnit.SECONDS);
+    assertTrue(call != null, "the server saw no call");
+    return call;
+  }
+}
