@@ -190,9 +190,9 @@ class DateShapesWireTest extends SignedInWireTest {
     RecordedRequest call = takeCall();
     assertEquals("/api/Schedules/2024-05-01/Slots", call.getTarget());
     assertEquals(
-        "{\"day\":\"2024-05-01\",\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\","
-            + "\"ratio\":0.5,\"score\":0.875,\"sequence\":9007199254740993,"
-            + "\"startsAt\":\"2024-05-01T08:30:00+02:00\"}",
+        "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\","
+            + "\"startsAt\":\"2024-05-01T08:30:00+02:00\",\"day\":\"2024-05-01\","
+            + "\"sequence\":9007199254740993,\"score\":0.875,\"ratio\":0.5}",
         call.getBody().utf8());
     assertEquals(slot, stored);
   }
@@ -208,9 +208,9 @@ class DateShapesWireTest extends SignedInWireTest {
 
     RecordedRequest put = server.takeRequest(5, TimeUnit.SECONDS);
     assertEquals(
-        "{\"day\":\"2024-05-01\",\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\","
-            + "\"ratio\":0.5,\"score\":0.875,\"sequence\":9007199254740993,"
-            + "\"startsAt\":\"2024-05-01T08:30:00.1234567+02:00\"}",
+        "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\","
+            + "\"startsAt\":\"2024-05-01T08:30:00.1234567+02:00\",\"day\":\"2024-05-01\","
+            + "\"sequence\":9007199254740993,\"score\":0.875,\"ratio\":0.5}",
         put.getBody().utf8());
   }
 }

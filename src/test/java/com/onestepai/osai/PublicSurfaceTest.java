@@ -20,7 +20,13 @@ class PublicSurfaceTest {
   void theInternalPackageExposesOnlyMarkersTheStackAndTheTestSeam() throws Exception {
     assertEquals(
         Set.of(
-            "BearerAuth", "ClientStack", "Idempotent", "NullableAnswer", "SecretBodies", "Sleeper"),
+            "BearerAuth",
+            "ClientStack",
+            "Idempotent",
+            "ModelJson",
+            "NullableAnswer",
+            "SecretBodies",
+            "Sleeper"),
         publicTypes(ClientStack.class));
   }
 

@@ -174,9 +174,12 @@ public final class ClientStack {
             .build();
   }
 
-  /** A client's one Moshi: the models, and the adapters for the spec's string formats. */
+  /**
+   * A client's one Moshi: the adapters for the spec's string formats, and JSON values with exact
+   * whole numbers. Each model and enum brings its own adapter (generated, found by Moshi by name).
+   */
   static Moshi moshi() {
-    return new Moshi.Builder().add(ScalarAdapters.FACTORY).build();
+    return new Moshi.Builder().add(ScalarAdapters.FACTORY).add(JsonValues.FACTORY).build();
   }
 
   /**

@@ -98,10 +98,12 @@ final class OsaiConverterFactory extends Converter.Factory {
 
   /**
    * Query, path, header and form-field values as their wire text, the same as in JSON: the spec's
-   * string formats (date-time, date, uuid) as {@link ScalarAdapters} writes them, and an enum
-   * constant as the name of its {@code @Json} annotation ({@code SortOrder.DESC} is {@code desc}),
-   * or its Java name if it has none. Other types: Retrofit's {@code toString()}. For a {@code List}
-   * parameter Retrofit asks for its element type and sends one key per element.
+   * string formats (date-time, date, uuid) as {@link ScalarAdapters} writes them, and a Java enum
+   * constant (of a user-declared interface) as the name of its {@code @Json} annotation, or its
+   * Java name if it has none. Other types: Retrofit's {@code toString()}, which for the spec's
+   * enums ({@link com.onestepai.osai.OpenEnum}) is their value ({@code SortOrder.DESC} is {@code
+   * desc}, {@code AnnotationKind.POLYGON} is {@code 1}). For a {@code List} parameter Retrofit asks
+   * for its element type and sends one key per element.
    */
   @Override
   public @Nullable Converter<?, String> stringConverter(

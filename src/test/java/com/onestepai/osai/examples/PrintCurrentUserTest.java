@@ -25,9 +25,11 @@ class PrintCurrentUserTest {
 
     assertEquals(0, run.exitCode, run.stderr);
     assertTrue(run.stdout.startsWith("-------User info-------\n{\n"), run.stdout);
-    // Moshi writes the properties in name order, four spaces deep, like json.dumps(indent=4).
+    // The properties in the order the server sent them (the spec's), four spaces deep, like the
+    // vendor's Python example's json.dumps(indent=4).
+    assertTrue(run.stdout.contains("{\n    \"id\": \"Guid-Guid-Guid-Guid\",\n"), run.stdout);
     assertTrue(run.stdout.contains("\n    \"colorMode\": 1,\n"), run.stdout);
-    assertTrue(run.stdout.contains("\n    \"userName\": \"OneStep AI\"\n}\n"), run.stdout);
+    assertTrue(run.stdout.endsWith("\n    \"enableTutorial\": false\n}\n"), run.stdout);
     assertEquals("", run.stderr);
     assertFalse(run.stdout.contains(TOKEN));
   }

@@ -1,0 +1,97 @@
+package com.onestepai.osai.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The spec as the generator reads it: enum constant names in Java's constant case.
+ * openapi-generator names enum constants from {@code x-enum-varnames} as they are written ({@code
+ * BoundingBox}) and ignores NSwag's {@code x-enumNames} (OpenAPITools/openapi-generator #18055),
+ * where an ASP.NET service described by NSwag writes its integer enums' C# names. Here each enum
+ * with either gets {@code x-enum-varnames} in constant case ({@code BOUNDING_BOX}), {@code
+ * x-enum-varnames} winning over {@code x-enumNames}, so that they read like the names the generator
+ * makes itself ({@code RED}, {@code NUMBER_1}). Nothing else changes. Run by pom.xml (executions
+ * generator-spec*) before each generation.
+ *
+ * <pre>
+ * java -cp TEST_CLASSPATH GeneratorSpec.java SPEC OUTPUT   (OUTPUT may be SPEC)
+ * </pre>
+ */
+public final class GeneratorSpec {
+  private GeneratorSpec() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: GeneratorSpec SPEC OUTPUT");
+      System.exit(2);
+    }
+    Path input = Paths.get(args[0]);
+    String text = new String(Files.readAllBytes(input), StandardCharsets.UTF_8);
+    YAMLMapper yaml = new YAMLMapper();
+    JsonNode spec = yaml.readTree(text);
+    Path output = Paths.get(args[1]);
+    if (output.getParent() != null) {
+      Files.createDirectories(output.getParent());
+    }
+    // Unchanged specs are copied as they are, comments and all.
+    String out = enumNames(spec) ? yaml.writeValueAsString(spec) : text;
+    Files.write(output, out.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sets constant-case x-enum-varnames on every enum that names its values; true if any. */
+  static boolean enumNames(JsonNode node) {
+    boolean changed = false;
+    if (node.isObject()) {
+      JsonNode names =
+          node.has("x-enum-varnames") ? node.get("x-enum-varnames") : node.get("x-enumNames");
+      if (names != null && names.isArray()) {
+        ArrayNode constants = ((ObjectNode) node).putArray("x-enum-varnames");
+        for (JsonNode name : names) {
+          constants.add(constantCase(name.asText()));
+        }
+        changed = true;
+      }
+    }
+    for (JsonNode child : node) {
+      changed |= enumNames(child);
+    }
+    return changed;
+  }
+
+  /**
+   * {@code BoundingBox}, {@code boundingBox}, {@code HTTPError}, {@code v2-beta} to {@code
+   * BOUNDING_BOX}, ..., {@code HTTP_ERROR}, {@code V2_BETA}.
+   */
+  static String constantCase(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+          out.append('_');
+        }
+        continue;
+      }
+      boolean wordStart =
+          i > 0
+              && Character.isUpperCase(c)
+              && (Character.isLowerCase(name.charAt(i - 1))
+                  || Character.isDigit(name.charAt(i - 1))
+                  || (i + 1 < name.length()
+                      && Character.isUpperCase(name.charAt(i - 1))
+                      && Character.isLowerCase(name.charAt(i + 1))));
+      if (wordStart && out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+}
