@@ -3,11 +3,13 @@
 #   jmh/       JMH JSON + text per round and contender (-prof gc), jmh-summary.txt (medians, ratios)
 #   profile/   JFR of the 8-thread SDK and raw runs, top frames (CPU, allocation)
 #   cold-start.txt, cold-start-runs.csv, signin.txt, footprint.txt, env.txt
+#   transfer.txt, transfer-runs.csv: 256 MiB upload and download, sdk and raw, -Xmx64m (transfer.sh)
 # Rounds interleave the contenders (rotated order, one fork each) so that background load on a
 # shared 2-core machine spreads over all of them; the summary takes medians over rounds.
 # Env: ROUNDS (default 3), COLD_RUNS (default 15), INSTALL_SDK=1 to rebuild the SDK under test,
 #      OSAI_VERSION (default 0.1.0-bench-<HEAD of ..>; 0.1.0-SNAPSHOT for the plain install),
-#      SKIP_PROFILE=1. Every step is bounded by `timeout`. Only 127.0.0.1 traffic.
+#      SKIP_PROFILE=1, SKIP_TRANSFER=1 (and transfer.sh's TRANSFER_ROUNDS, TRANSFER_PAIRS).
+#      Every step is bounded by `timeout`. Only 127.0.0.1 traffic.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROUNDS=${ROUNDS:-3}
@@ -75,5 +77,9 @@ log "sign-in amortization"
 timeout 300 java -cp target/benchmarks.jar bench.signin.SignInCount 10000 64 10 | tee results/signin.txt
 log "footprint"
 ./footprint.sh > /dev/null
+if [[ "${SKIP_TRANSFER:-0}" != 1 ]]; then
+  log "transfers: 256 MiB multipart upload and streamed download, sdk and raw, child JVMs with -Xmx64m"
+  timeout 900 ./transfer.sh > /dev/null
+fi
 echo "load at end: $(cat /proc/loadavg)" >> results/env.txt
 log "done in $(( $(date +%s) - start ))s; results in $PWD/results"

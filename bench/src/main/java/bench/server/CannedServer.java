@@ -28,6 +28,14 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>POST /api/Users/SignIn with body {@code "bench-access-token"} (a JSON string) -> 200 text/plain JWT (+Date)
  *   <li>GET /api/Users with {@code Authorization: Bearer <JWT>} -> 200 application/json user
  *   <li>GET /api/Users with any other Authorization, or a wrong sign-in body -> 401
+ *   <li>POST /api/Bench/Upload, a {@code multipart/form-data} body of one file part with a
+ *       Content-Length, with the Bearer JWT -> 200 {@code {"size":B,"fileBytes":F,"filename":N}}:
+ *       the body is read as it comes and discarded; F is the body less the first part's boundary
+ *       and headers and the closing boundary: the file's size in a body of one part, as the
+ *       transfer benchmarks send (-1 when the body does not open and close with the boundary)
+ *   <li>GET /api/Bench/Download?size=N with the Bearer JWT -> 200 application/octet-stream, N bytes
+ *       streamed from one 64 KiB pattern (never held whole)
+ *   <li>an upload without Content-Length (chunked) -> 411 and the connection closed
  *   <li>anything else -> 404
  * </ul>
  *
@@ -44,11 +52,16 @@ public final class CannedServer implements AutoCloseable {
 
   private static final byte[] USERS_PATH = ascii("/api/Users");
   private static final byte[] SIGN_IN_PATH = ascii("/api/Users/SignIn");
+  private static final byte[] UPLOAD_PATH = ascii("/api/Bench/Upload");
+  private static final byte[] DOWNLOAD_PATH = ascii("/api/Bench/Download");
+  private static final byte[] SIZE_PARAM = ascii("size=");
   private static final byte[] GET = ascii("GET");
   private static final byte[] POST = ascii("POST");
   private static final byte[] H_CONTENT_LENGTH = ascii("content-length");
   private static final byte[] H_AUTHORIZATION = ascii("authorization");
   private static final byte[] H_CONNECTION = ascii("connection");
+  private static final byte[] H_CONTENT_TYPE = ascii("content-type");
+  private static final byte[] H_TRANSFER_ENCODING = ascii("transfer-encoding");
   private static final byte[] CLOSE = ascii("close");
   private static final byte[] EXPECTED_AUTH = ascii("Bearer " + JWT);
   private static final byte[] EXPECTED_SIGN_IN_BODY = ascii("\"" + ACCESS_TOKEN + "\"");
@@ -59,12 +72,28 @@ public final class CannedServer implements AutoCloseable {
   private static final byte[] NOT_FOUND_404 = response("404 Not Found", null, new byte[0], "");
   private static final byte[] BAD_REQUEST_400 =
       response("400 Bad Request", null, new byte[0], "Connection: close\r\n");
+  private static final byte[] UNAUTHORIZED_401_CLOSE =
+      response("401 Unauthorized", null, new byte[0], "Connection: close\r\n");
+  private static final byte[] LENGTH_REQUIRED_411 =
+      response("411 Length Required", null, new byte[0], "Connection: close\r\n");
+  /** What a download sends, over and over. */
+  private static final byte[] DOWNLOAD_PATTERN = new byte[64 * 1024];
+
+  static {
+    for (int i = 0; i < DOWNLOAD_PATTERN.length; i++) {
+      DOWNLOAD_PATTERN[i] = (byte) (i * 31 + (i >>> 8));
+    }
+  }
 
   public final LongAdder signIns = new LongAdder();
   public final LongAdder users = new LongAdder();
   public final LongAdder unauthorized = new LongAdder();
   public final LongAdder notFound = new LongAdder();
   public final LongAdder connections = new LongAdder();
+  public final LongAdder uploads = new LongAdder();
+  public final LongAdder uploadBodyBytes = new LongAdder();
+  public final LongAdder downloads = new LongAdder();
+  public final LongAdder downloadBytes = new LongAdder();
 
   /** Delay before answering a sign-in: makes concurrent cold starts overlap (sign-in tests). */
   public volatile long signInDelayMillis;
@@ -101,13 +130,18 @@ public final class CannedServer implements AutoCloseable {
 
   public String stats() {
     return String.format(
-        "signIns=%d users=%d unauthorized=%d notFound=%d connections=%d serverAllocBytes=%d",
+        "signIns=%d users=%d unauthorized=%d notFound=%d connections=%d serverAllocBytes=%d"
+            + " uploads=%d uploadBodyBytes=%d downloads=%d downloadBytes=%d",
         signIns.sum(),
         users.sum(),
         unauthorized.sum(),
         notFound.sum(),
         connections.sum(),
-        allocatedBytes());
+        allocatedBytes(),
+        uploads.sum(),
+        uploadBodyBytes.sum(),
+        downloads.sum(),
+        downloadBytes.sum());
   }
 
   /**
@@ -176,6 +210,7 @@ public final class CannedServer implements AutoCloseable {
       InputStream in = s.getInputStream();
       OutputStream out = s.getOutputStream();
       byte[] buf = new byte[16 * 1024];
+      byte[] uploadBuf = null; // made at a connection's first upload
       int start = 0;
       int end = 0;
       while (!closed) {
@@ -213,11 +248,15 @@ public final class CannedServer implements AutoCloseable {
         boolean isPost = equalsRange(buf, start, sp1, POST);
         boolean usersPath = equalsRange(buf, sp1 + 1, pathEnd, USERS_PATH);
         boolean signInPath = equalsRange(buf, sp1 + 1, pathEnd, SIGN_IN_PATH);
+        boolean uploadPath = equalsRange(buf, sp1 + 1, pathEnd, UPLOAD_PATH);
+        boolean downloadPath = equalsRange(buf, sp1 + 1, pathEnd, DOWNLOAD_PATH);
 
         // Headers.
         long contentLength = 0;
         boolean authOk = false;
         boolean close = false;
+        boolean chunked = false;
+        String contentType = null;
         int line = lineEnd + 2;
         while (line < headerEnd + 2) {
           int le = indexOfCrlf(buf, line, headerEnd + 2);
@@ -240,9 +279,53 @@ public final class CannedServer implements AutoCloseable {
               authOk = equalsRange(buf, v, ve, EXPECTED_AUTH);
             } else if (equalsIgnoreCaseRange(buf, line, colon, H_CONNECTION)) {
               close = equalsIgnoreCaseRange(buf, v, ve, CLOSE);
+            } else if (uploadPath && equalsIgnoreCaseRange(buf, line, colon, H_CONTENT_TYPE)) {
+              contentType = new String(buf, v, ve - v, StandardCharsets.US_ASCII);
+            } else if (equalsIgnoreCaseRange(buf, line, colon, H_TRANSFER_ENCODING)) {
+              chunked = true; // any transfer coding: this server reads Content-Length bodies only
             }
           }
           line = le + 2;
+        }
+        if (isPost && uploadPath) {
+          if (!authOk) {
+            unauthorized.increment();
+            out.write(UNAUTHORIZED_401_CLOSE);
+            return;
+          }
+          if (chunked || contentLength < 0) {
+            out.write(LENGTH_REQUIRED_411);
+            return;
+          }
+          // Stream the body through: what is already in buf, then the socket, never all of it.
+          start = headerEnd + 4;
+          Multipart upload = new Multipart(contentType);
+          int fromBuf = (int) Math.min(contentLength, end - start);
+          upload.accept(buf, start, fromBuf);
+          start += fromBuf;
+          if (start == end) {
+            start = 0;
+            end = 0;
+          }
+          if (uploadBuf == null) {
+            uploadBuf = new byte[64 * 1024];
+          }
+          for (long left = contentLength - fromBuf; left > 0; ) {
+            int n = in.read(uploadBuf, 0, (int) Math.min(uploadBuf.length, left));
+            if (n < 0) {
+              return;
+            }
+            upload.accept(uploadBuf, 0, n);
+            left -= n;
+          }
+          uploads.increment();
+          uploadBodyBytes.add(contentLength);
+          out.write(response("200 OK", "application/json", upload.answer(), ""));
+          out.flush();
+          if (close) {
+            return;
+          }
+          continue;
         }
         if (contentLength < 0 || contentLength > buf.length) {
           out.write(BAD_REQUEST_400);
@@ -273,7 +356,37 @@ public final class CannedServer implements AutoCloseable {
         }
 
         byte[] answer;
-        if (isGet && usersPath) {
+        long downloadSize =
+            isGet && downloadPath && pathEnd < sp2 && startsWith(buf, pathEnd + 1, sp2, SIZE_PARAM)
+                ? parseLong(buf, pathEnd + 1 + SIZE_PARAM.length, sp2)
+                : -1;
+        if (isGet && downloadPath && authOk && downloadSize >= 0) {
+          downloads.increment();
+          out.write(
+              ascii("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                  + downloadSize + "\r\n\r\n"));
+          for (long left = downloadSize; left > 0; ) {
+            int n = (int) Math.min(DOWNLOAD_PATTERN.length, left);
+            out.write(DOWNLOAD_PATTERN, 0, n);
+            left -= n;
+            downloadBytes.add(n);
+          }
+          out.flush();
+          if (close) {
+            return;
+          }
+          continue;
+        }
+        if (isGet && downloadPath) {
+          // Without the JWT, or without a size=N query.
+          if (authOk) {
+            notFound.increment();
+            answer = NOT_FOUND_404;
+          } else {
+            unauthorized.increment();
+            answer = UNAUTHORIZED_401;
+          }
+        } else if (isGet && usersPath) {
           if (authOk) {
             users.increment();
             answer = USERS_200;
@@ -339,6 +452,72 @@ public final class CannedServer implements AutoCloseable {
     System.arraycopy(h, 0, all, 0, h.length);
     System.arraycopy(body, 0, all, h.length, body.length);
     return all;
+  }
+
+  /**
+   * Counts a multipart body as it streams by, keeping its first KiB (the boundary and the file
+   * part's headers) and its last 256 bytes (the closing boundary): enough to find the file's bytes
+   * and its filename in a body of one part. A second part is not looked for: it would count as the
+   * first part's bytes, which the contenders check against the file's size.
+   */
+  private static final class Multipart {
+    private final String boundary;
+    private final byte[] head = new byte[1024];
+    private final byte[] tail = new byte[256];
+    private int headSize;
+    private int tailSize;
+    private long size;
+
+    Multipart(String contentType) {
+      int at = contentType == null ? -1 : contentType.indexOf("boundary=");
+      String b = at < 0 ? "" : contentType.substring(at + 9).split(";")[0].trim();
+      boolean quoted = b.length() > 1 && b.startsWith("\"") && b.endsWith("\"");
+      this.boundary = quoted ? b.substring(1, b.length() - 1) : b;
+    }
+
+    void accept(byte[] b, int off, int len) {
+      size += len;
+      int h = Math.min(len, head.length - headSize);
+      System.arraycopy(b, off, head, headSize, h);
+      headSize += h;
+      if (len >= tail.length) {
+        System.arraycopy(b, off + len - tail.length, tail, 0, tail.length);
+        tailSize = tail.length;
+      } else {
+        int keep = Math.min(tailSize, tail.length - len);
+        System.arraycopy(tail, tailSize - keep, tail, 0, keep);
+        System.arraycopy(b, off, tail, keep, len);
+        tailSize = keep + len;
+      }
+    }
+
+    /** {@code {"size":BODY,"fileBytes":F,"filename":"NAME"}} */
+    byte[] answer() {
+      String headText = new String(head, 0, headSize, StandardCharsets.ISO_8859_1);
+      String tailText = new String(tail, 0, tailSize, StandardCharsets.ISO_8859_1);
+      String opening = "--" + boundary + "\r\n";
+      String closing = "\r\n--" + boundary + "--\r\n";
+      int headersEnd = headText.indexOf("\r\n\r\n");
+      int name = headText.indexOf("filename=\"");
+      String filename = "";
+      if (name >= 0 && name < headersEnd) {
+        int from = name + "filename=\"".length();
+        int to = headText.indexOf('"', from);
+        filename = headText.substring(from, to < 0 ? headText.length() : to);
+      }
+      boolean framed =
+          !boundary.isEmpty()
+              && headText.startsWith(opening)
+              && headersEnd >= 0
+              && tailText.endsWith(closing);
+      long fileBytes = framed ? size - (headersEnd + 4) - closing.length() : -1;
+      return ascii("{\"size\":" + size + ",\"fileBytes\":" + fileBytes + ",\"filename\":\""
+          + filename.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+  }
+
+  private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
+    return to - from >= prefix.length && equalsRange(b, from, from + prefix.length, prefix);
   }
 
   private static int indexOfCrlfCrlf(byte[] b, int from, int to) {
