@@ -307,7 +307,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
 
     /**
      * The deadline of one call, from start to the last byte of the answer: it covers signing in,
-     * every retry and every wait between them. Default 60 s; 0 means no limit.
+     * every retry and every wait between them. Default 60 s; 0 means no limit. Two kinds of call
+     * take longer than any fixed deadline, and are guarded stall by stall ({@link #readTimeout})
+     * instead: a download (an operation answering {@code ResponseBody}), whose deadline ends when
+     * the answer's headers are in, and an upload (a call that sends an {@link
+     * com.onestepai.osai.UploadFile}), which has none.
      */
     public Builder timeout(long timeout, TimeUnit unit) {
       this.timeoutMillis = millis("timeout", timeout, unit);

@@ -2,6 +2,7 @@ package com.onestepai.osai.internal;
 
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
+import com.onestepai.osai.UploadFile;
 import java.io.InterruptedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
@@ -12,7 +13,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import okhttp3.MultipartBody;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okio.AsyncTimeout;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -106,6 +109,26 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
+  /**
+   * Lifts the call's deadline if it sends an {@link UploadFile}, alone or as a part of a multipart
+   * body: a deadline on the whole call would fail every upload that takes longer, however steadily
+   * it goes (256 MB at 30 Mbit/s take 70 s). Such a call is guarded step by step instead: {@code
+   * connectTimeout}, then {@code readTimeout} for each stall while the file is sent (OkHttp's write
+   * timeout) and while the answer is awaited and read. The wait for a sign-in keeps its bound.
+   */
+  static void noDeadlineForUploads(Call<?> call) {
+    RequestBody body = call.request().body();
+    boolean sendsAFile = body instanceof UploadFile;
+    if (body instanceof MultipartBody) {
+      for (MultipartBody.Part part : ((MultipartBody) body).parts()) {
+        sendsAFile |= part.body() instanceof UploadFile;
+      }
+    }
+    if (sendsAFile) {
+      call.timeout().timeout(0, TimeUnit.NANOSECONDS);
+    }
+  }
+
   /** The body of a finished call, or the exception that says why there is none. */
   <T> @Nullable T bodyOf(Call<T> call, Response<T> response, Type type, Shape shape) {
     if (!response.isSuccessful()) {
@@ -168,6 +191,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
       checkOpen();
       Response<T> response;
       try {
+        noDeadlineForUploads(call); // builds the request: may fail
         response = call.execute();
       } catch (Exception e) {
         throw failureOf(call, e);
@@ -254,7 +278,8 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
       CallFuture<T> future = new CallFuture<>(call);
       long timeoutNanos;
       try {
-        timeoutNanos = call.timeout().timeoutNanos(); // builds the request: may fail
+        noDeadlineForUploads(call); // builds the request: may fail
+        timeoutNanos = call.timeout().timeoutNanos();
       } catch (RuntimeException e) {
         future.settle(null, failureOf(call, e));
         return future;
