@@ -253,10 +253,10 @@ class ApiCompatibilityGateTest {
     grown =
         edit(
             grown,
-            "      properties:\n        id:\n",
-            "      properties:\n        nickname:\n          type: string\n"
+            "        userName:\n",
+            "        nickname:\n          type: string\n"
                 + "          nullable: true\n          description: An invented property.\n"
-                + "        id:\n");
+                + "        userName:\n");
 
     ApiCompatibilityGate.Verdict verdict = check(spec, grown, "0.1.1-SNAPSHOT");
 

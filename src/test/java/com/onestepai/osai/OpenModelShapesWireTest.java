@@ -15,6 +15,7 @@ import com.onestepai.osai.growth.model.AnnotationPriority;
 import com.onestepai.osai.growth.model.AnnotationStatus;
 import com.onestepai.osai.growth.model.ModelSize;
 import com.onestepai.osai.growth.model.Point;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,8 @@ class OpenModelShapesWireTest extends SignedInWireTest {
           + "\"tagsByLocale\":{\"en\":[\"cat\"],\"de\":[\"Katze\"]},"
           + "\"pointsByName\":{\"nose\":{\"x\":0.5,\"y\":0.5}},"
           + "\"metadata\":{\"camera\":\"front\",\"exposure\":12,\"flags\":[true,false]},"
-          + "\"settings\":{\"threshold\":0.5},\"note\":\"checked twice\",\"reviewer\":null}";
+          + "\"settings\":{\"threshold\":0.5},\"note\":\"checked twice\",\"reviewer\":null,"
+          + "\"confidence\":0.12345678901234567890123}";
 
   /**
    * What a newer server sends: values no enum lists, and properties the spec does not list (a
@@ -105,6 +107,7 @@ class OpenModelShapesWireTest extends SignedInWireTest {
     assertEquals("checked twice", a.getNote());
     assertNull(a.getReviewer());
     assertTrue(a.isExplicitNull("reviewer"));
+    assertEquals(new BigDecimal("0.12345678901234567890123"), a.getConfidence());
     assertEquals(Collections.emptyMap(), a.getAdditionalProperties());
   }
 

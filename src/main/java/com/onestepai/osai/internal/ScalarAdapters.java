@@ -8,6 +8,7 @@ import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,8 +21,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The wire text of the string formats Moshi has no adapter for, in JSON (a Moshi factory) and in
- * query, path and header parameters ({@link #toWire}):
+ * The wire text of the string formats Moshi has no adapter for, and of {@code BigDecimal}, in JSON
+ * (a Moshi factory) and in query, path and header parameters ({@link #toWire}):
  *
  * <ul>
  *   <li>{@code format: date-time} is an {@link OffsetDateTime}. Read: RFC 3339 / ISO 8601 with
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code format: date} is a {@link LocalDate}, {@code yyyy-MM-dd} both ways.
  *   <li>{@code format: uuid} is a {@link UUID}, read by {@link UUID#fromString}, written lower case
  *       (as ASP.NET writes a {@code Guid}).
+ *   <li>{@code type: number} with no format is a {@link java.math.BigDecimal} (the generator's
+ *       choice), read from the number's text and written as a JSON number: no digit is lost.
  * </ul>
  *
  * A value that is not of its format fails with a {@link JsonDataException} naming its JSON path.
@@ -57,6 +60,9 @@ final class ScalarAdapters {
     if (type == UUID.class) {
       return new Adapter<>(UUID.class, UUID::fromString);
     }
+    if (type == BigDecimal.class) {
+      return new Decimals();
+    }
     return null;
   }
 
@@ -67,6 +73,9 @@ final class ScalarAdapters {
   static @Nullable String toWire(Object value) {
     if (value instanceof UUID) {
       return value.toString();
+    }
+    if (value instanceof BigDecimal) {
+      return ((BigDecimal) value).toPlainString();
     }
     if (value instanceof OffsetDateTime) {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
@@ -84,7 +93,7 @@ final class ScalarAdapters {
    * desugared, the classes are {@code j$.time.*}.
    */
   static boolean handles(Type type) {
-    if (type == UUID.class) {
+    if (type == UUID.class || type == BigDecimal.class) {
       return true;
     }
     if (!(type instanceof Class)) {
@@ -102,6 +111,40 @@ final class ScalarAdapters {
     return parsed instanceof OffsetDateTime
         ? (OffsetDateTime) parsed
         : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * {@code type: number} with no format (a C# {@code decimal} some generators write so): a {@code
+   * BigDecimal}, read from the number's text, so no digit is lost, and written as a JSON number.
+   */
+  private static final class Decimals extends JsonAdapter<BigDecimal> {
+    @Override
+    public @Nullable BigDecimal fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() == JsonReader.Token.NULL) {
+        return reader.nextNull();
+      }
+      String path = reader.getPath();
+      String text = reader.nextString();
+      try {
+        return new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new JsonDataException("Expected a number but was another string at path " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable BigDecimal value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+      } else {
+        writer.value(value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(BigDecimal)";
+    }
   }
 
   private interface Parser<T> {

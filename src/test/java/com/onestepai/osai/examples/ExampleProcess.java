@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@link PrintCurrentUser} in a child JVM with the environment a user would set. */
+/** Runs an example program in a child JVM with the environment a user would set. */
 final class ExampleProcess {
   static final boolean INHERIT = true;
   static final boolean CAPTURE = false;
@@ -24,7 +24,14 @@ final class ExampleProcess {
     this.stderr = stderr;
   }
 
+  /** Runs {@link PrintCurrentUser}. */
   static ExampleProcess run(String baseUrl, String token, boolean inherit, String... args)
+      throws IOException, InterruptedException {
+    return run(PrintCurrentUser.class, baseUrl, token, inherit, args);
+  }
+
+  static ExampleProcess run(
+      Class<?> main, String baseUrl, String token, boolean inherit, String... args)
       throws IOException, InterruptedException {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -32,7 +39,7 @@ final class ExampleProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(classpath);
-    command.add(PrintCurrentUser.class.getName());
+    command.add(main.getName());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("OSAI_URL");

@@ -1,0 +1,158 @@
+package com.onestepai.osai.workflow;
+
+import com.onestepai.osai.OsaiClient;
+import com.onestepai.osai.api.DatasetsApi;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An upload into a dataset, from {@code startUploading} to {@code finishUploading}, as a
+ * try-with-resources block. Starting an upload locks the dataset, and a dataset whose upload is
+ * never finished stays locked until the server gives up on it; {@link #close()} finishes the upload
+ * whatever happened in the block:
+ *
+ * <pre>{@code
+ * try (DatasetUpload upload = DatasetUpload.start(client, datasetId)) {  // POST .../StartUploading
+ *   String uploadId = upload.id();
+ *   // ... send images ...
+ * }                                                                    // POST .../FinishUploading
+ * }</pre>
+ *
+ * <ul>
+ *   <li>The finish is sent once: after the block completes, after it throws (a failure of the
+ *       finish is then added to the block's exception as suppressed, as try-with-resources does),
+ *       and after the thread was interrupted (the finish does not run on the caller's thread, so an
+ *       interrupt cannot stop it; the thread's interrupt flag is kept).
+ *   <li>{@link #close()} is idempotent and thread-safe: a second call, from any thread, waits for
+ *       the first one's finish and returns; only the first call throws its failure.
+ *   <li>If the start fails, there is no upload to finish: {@link #start} throws and nothing else is
+ *       sent.
+ *   <li>Nothing waits past the client's {@code timeout}: the finish is an ordinary call of the
+ *       client, with its retries ({@code finishUploading} is marked idempotent in the spec) and its
+ *       deadline.
+ * </ul>
+ */
+public final class DatasetUpload implements AutoCloseable {
+  private final DatasetsApi datasets;
+  private final String datasetId;
+  private final String id;
+  private final AtomicReference<CompletableFuture<Void>> finish = new AtomicReference<>();
+
+  private DatasetUpload(DatasetsApi datasets, String datasetId, String id) {
+    this.datasets = datasets;
+    this.datasetId = datasetId;
+    this.id = id;
+  }
+
+  /**
+   * Starts an upload into {@code datasetId} ({@code POST /Datasets/{datasetId}/StartUploading}),
+   * which locks the dataset until {@link #close()}.
+   *
+   * @throws com.onestepai.osai.OsaiException if the upload could not start; nothing is locked then
+   */
+  public static DatasetUpload start(OsaiClient client, String datasetId) {
+    DatasetsApi datasets = client.datasets();
+    return new DatasetUpload(datasets, datasetId, datasets.startUploading(datasetId));
+  }
+
+  /**
+   * {@link #start} without blocking: completes with the upload, or with the exception that says why
+   * it could not start. Finish it with {@link #finishAsync()} (or {@link #close()}).
+   */
+  public static CompletableFuture<DatasetUpload> startAsync(OsaiClient client, String datasetId) {
+    DatasetsApi datasets = client.datasets();
+    return datasets
+        .startUploadingAsync(datasetId)
+        .thenApply(id -> new DatasetUpload(datasets, datasetId, id));
+  }
+
+  /** The upload's id, as {@code startUploading} returned it (the {@code datasetUploadId}). */
+  public String id() {
+    return id;
+  }
+
+  /** The dataset this upload locks. */
+  public String datasetId() {
+    return datasetId;
+  }
+
+  /**
+   * Finishes the upload ({@code POST /Datasets/{datasetId}/FinishUploading}) without blocking; the
+   * first call sends it, every call returns the same future. Cancelling the future does not stop
+   * the finish.
+   */
+  public CompletableFuture<Void> finishAsync() {
+    sendFinish();
+    return finish.get();
+  }
+
+  /** Sends the finish unless it was sent already; true if this call sent it. */
+  private boolean sendFinish() {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    if (!finish.compareAndSet(null, mine)) {
+      return false;
+    }
+    try {
+      datasets
+          .finishUploadingAsync(datasetId, id)
+          .whenComplete(
+              (ignored, failure) -> {
+                if (failure != null) {
+                  mine.completeExceptionally(failure);
+                } else {
+                  mine.complete(null);
+                }
+              });
+    } catch (RuntimeException e) { // the client is closed: nothing was sent
+      mine.completeExceptionally(e);
+    }
+    return true;
+  }
+
+  /**
+   * Finishes the upload and waits for the answer, uninterruptibly (an interrupt is kept for the
+   * caller). Only the first call sends the finish and throws its failure; later calls wait for it
+   * and return.
+   *
+   * @throws com.onestepai.osai.OsaiException if the server refused the finish or did not answer
+   */
+  @Override
+  public void close() {
+    boolean first = sendFinish();
+    CompletableFuture<Void> done = finish.get();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (!first) {
+            return;
+          }
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          if (cause instanceof Error) {
+            throw (Error) cause;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Names the dataset and the upload: neither is a secret. */
+  @Override
+  public String toString() {
+    return "DatasetUpload{dataset=" + datasetId + ", upload=" + id + "}";
+  }
+}
