@@ -61,7 +61,7 @@ final class ScalarAdapters {
       return new Adapter<>(UUID.class, UUID::fromString);
     }
     if (type == BigDecimal.class) {
-      return new Decimals();
+      return new Adapter<>(BigDecimal.class, BigDecimal::new);
     }
     return null;
   }
@@ -113,40 +113,6 @@ final class ScalarAdapters {
         : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
   }
 
-  /**
-   * {@code type: number} with no format (a C# {@code decimal} some generators write so): a {@code
-   * BigDecimal}, read from the number's text, so no digit is lost, and written as a JSON number.
-   */
-  private static final class Decimals extends JsonAdapter<BigDecimal> {
-    @Override
-    public @Nullable BigDecimal fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String path = reader.getPath();
-      String text = reader.nextString();
-      try {
-        return new BigDecimal(text);
-      } catch (NumberFormatException e) {
-        throw new JsonDataException("Expected a number but was another string at path " + path, e);
-      }
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, @Nullable BigDecimal value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(value);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(BigDecimal)";
-    }
-  }
-
   private interface Parser<T> {
     T parse(String text);
   }
@@ -172,7 +138,7 @@ final class ScalarAdapters {
       } catch (DateTimeException | IllegalArgumentException e) {
         // The value is left out: it may be anything the server put in that field.
         throw new JsonDataException(
-            "Expected " + type.getSimpleName() + " but was another string at path " + path, e);
+            "Expected " + type.getSimpleName() + " but was another value at path " + path, e);
       }
     }
 
@@ -180,6 +146,8 @@ final class ScalarAdapters {
     public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
       if (value == null) {
         writer.nullValue();
+      } else if (value instanceof BigDecimal) {
+        writer.value((BigDecimal) value); // a JSON number, every digit
       } else {
         writer.value(toWire(value));
       }
