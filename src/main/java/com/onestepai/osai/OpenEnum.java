@@ -10,7 +10,17 @@ import org.jspecify.annotations.Nullable;
  * through {@link #value()}, and is sent back unchanged.
  *
  * <p>Compare with {@code equals} (or {@code ==} against a constant: a listed value is always its
- * constant), or switch on {@link #value()}. {@link #toString()} is the value as it goes in a URL.
+ * constant), or switch on the generated {@code known()}, a Java enum with {@code _UNKNOWN} for any
+ * value the spec does not list:
+ *
+ * <pre>{@code
+ * switch (annotation.getKind().known()) {
+ *   case POLYGON: ...; break;
+ *   case _UNKNOWN: log("new kind " + annotation.getKind().value()); break;
+ * }
+ * }</pre>
+ *
+ * {@link #toString()} is the value as it goes in a URL.
  *
  * @param <V> the value's type: {@code String}, {@code Integer} or {@code Long} (an enum of
  *     integers, as ASP.NET writes them by default)

@@ -297,7 +297,25 @@ class OpenModelShapesWireTest extends SignedInWireTest {
             AnnotationKind.BOUNDING_BOX, AnnotationKind.POLYGON, AnnotationKind.KEYPOINTS),
         AnnotationKind.knownValues());
     assertEquals("2", AnnotationKind.KEYPOINTS.toString());
+    assertEquals("polygon", describe(AnnotationKind.of(1)));
+    assertEquals("other: 7", describe(AnnotationKind.of(7)));
+    assertEquals(Annotation.StateEnum.Known._UNKNOWN, Annotation.StateEnum.of("frozen").known());
+    assertEquals(AnnotationStatus.Known.DRAFT, AnnotationStatus.DRAFT.known());
     assertThrows(NullPointerException.class, () -> AnnotationStatus.of(null));
+  }
+
+  /** How a caller switches over an open enum, unknown values included. */
+  static String describe(AnnotationKind kind) {
+    switch (kind.known()) {
+      case BOUNDING_BOX:
+        return "box";
+      case POLYGON:
+        return "polygon";
+      case KEYPOINTS:
+        return "keypoints";
+      default:
+        return "other: " + kind.value();
+    }
   }
 
   static Point point(double x, double y) {
