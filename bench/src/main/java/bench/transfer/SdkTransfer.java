@@ -2,7 +2,6 @@ package bench.transfer;
 
 import com.onestepai.osai.OsaiClient;
 import com.onestepai.osai.UploadFile;
-import com.onestepai.osai.internal.BearerAuth;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +21,12 @@ import retrofit2.http.Streaming;
  * download BASE_URL SIZE WARM_SIZE}.
  */
 public final class SdkTransfer {
-  /**
-   * The caller's interface, written as the SDK's generator writes one ({@code @BearerAuth}: the
-   * SDK sends the JWT only to methods marked so).
-   */
+  /** The caller's interface: the SDK sends the JWT to its methods, as to every base-URL call. */
   public interface BenchTransfer {
-    @BearerAuth
     @Multipart
     @POST("Bench/Upload")
     Received upload(@Part("file") UploadFile file);
 
-    @BearerAuth
     @Streaming
     @GET("Bench/Download")
     ResponseBody download(@Query("size") long size);

@@ -91,9 +91,26 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   }
 
   /**
-   * Returns the implementation of a generated API interface (any interface in {@code
-   * com.onestepai.osai.api}) that uses this client's session, retries, errors and HTTP client. Made
-   * once per interface, then cached.
+   * Returns the implementation of a Retrofit interface that uses this client's session, retries,
+   * deadline, typed errors, logging and HTTP client: a generated one (any interface in {@code
+   * com.onestepai.osai.api}), or one of your own for an operation the spec does not describe yet.
+   * Made once per interface, then cached.
+   *
+   * <pre>{@code
+   * interface ImagesApi {
+   *   @Multipart
+   *   @POST("Datasets/{datasetId}/Images") // relative: no leading '/'
+   *   UploadedImage upload(@Path("datasetId") String datasetId, @Part("file") UploadFile image);
+   * }
+   *
+   * UploadedImage image = client.api(ImagesApi.class).upload(datasetId, UploadFile.of(file));
+   * }</pre>
+   *
+   * <p>Its methods return what the generated ones do: the answer's type {@code T} (a model, {@code
+   * String}, {@code Void} for no body), {@code CompletableFuture<T>}, or a {@code ResponseBody}
+   * from a {@code @Streaming} method. Each call carries the JWT unless the method is marked {@link
+   * WithoutJwt}, and only to the base URL's scheme, host and port; a POST or PATCH is retried after
+   * it was sent only when marked {@link Idempotent}.
    *
    * @throws IllegalArgumentException if {@code service} is not a Retrofit interface
    */

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.onestepai.osai.internal.BearerAuth;
 import com.onestepai.osai.model.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,6 @@ class FaultMatrixTest {
 
   /** A non-idempotent operation, for the rows that prove POSTs are not retried. */
   interface WriteApi {
-    @BearerAuth
     @retrofit2.http.POST("Things")
     User create(@retrofit2.http.Body User body);
   }

@@ -7,7 +7,6 @@ import static com.onestepai.osai.Fixtures.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.onestepai.osai.internal.BearerAuth;
 import com.onestepai.osai.model.User;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,15 +27,12 @@ class OneShotBodyTest {
 
   /** The shapes of the documented StartUploading call and of a create call. */
   interface Writes {
-    @BearerAuth
     @retrofit2.http.POST("Datasets/{id}/StartUploading")
     String start(@retrofit2.http.Path("id") String id);
 
-    @BearerAuth
     @retrofit2.http.POST("Datasets")
     User create(@retrofit2.http.Body User body);
 
-    @BearerAuth
     @retrofit2.http.PATCH("Datasets/{id}")
     User patch(@retrofit2.http.Path("id") String id);
   }

@@ -19,14 +19,7 @@ class PublicSurfaceTest {
   @Test
   void theInternalPackageExposesOnlyMarkersTheStackAndTheTestSeam() throws Exception {
     assertEquals(
-        Set.of(
-            "BearerAuth",
-            "ClientStack",
-            "Idempotent",
-            "ModelJson",
-            "NullableAnswer",
-            "SecretBodies",
-            "Sleeper"),
+        Set.of("ClientStack", "ModelJson", "NullableAnswer", "SecretBodies", "Sleeper"),
         publicTypes(ClientStack.class));
   }
 

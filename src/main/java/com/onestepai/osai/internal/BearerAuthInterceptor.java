@@ -1,34 +1,45 @@
 package com.onestepai.osai.internal;
 
 import com.onestepai.osai.OsaiException;
+import com.onestepai.osai.WithoutJwt;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import retrofit2.Invocation;
 
 /**
- * Sends {@code Authorization: Bearer <JWT>} with every operation the spec secures (generated
- * methods marked {@link BearerAuth}) and nothing with the others, such as sign-in itself; sets the
- * {@link UserAgent} on all of them.
+ * Sends {@code Authorization: Bearer <JWT>} with every call to the base URL's origin but those of
+ * methods marked {@link WithoutJwt} (sign-in, and what the spec or the caller does not secure);
+ * sets the {@link UserAgent} on all of them.
  *
- * <p>When the server answers 401 and the JWT it rejected is still the session's, the session signs
+ * <p>The origin is the base URL's scheme, host and port: a call to any other (a {@code @Url}, an
+ * absolute URL in the method's annotation) goes without the JWT and signs nobody in. A redirect
+ * does not come back here: OkHttp follows it after this interceptor and drops {@code Authorization}
+ * when the scheme, host or port changes ({@code UserDeclaredOperationsTest} holds it to that).
+ *
+ * <p>When the server answers 401 to the JWT and that JWT is still the session's, the session signs
  * in again (once, however many calls saw the 401) and the request is replayed once with the new
- * JWT; the first answer is closed. A second 401 goes back to the caller. It never loops.
+ * JWT; the first answer is closed. A second 401 goes back to the caller. It never loops. A 401 to a
+ * request that no longer carried the JWT (a redirect led to another origin) goes back as it is.
  */
 final class BearerAuthInterceptor implements Interceptor {
   private final Session session;
+  private final HttpUrl baseUrl;
 
-  BearerAuthInterceptor(Session session) {
+  BearerAuthInterceptor(Session session, HttpUrl baseUrl) {
     this.session = session;
+    this.baseUrl = baseUrl;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null || !invocation.method().isAnnotationPresent(BearerAuth.class)) {
+    if (!isBaseOrigin(request.url())
+        || (invocation != null && invocation.method().isAnnotationPresent(WithoutJwt.class))) {
       return chain.proceed(
           request.newBuilder().header("User-Agent", UserAgent.of(request)).build());
     }
@@ -41,7 +52,10 @@ final class BearerAuthInterceptor implements Interceptor {
       }
     }
     Response response = chain.proceed(withJwt(request, jwt));
-    if (response.code() != 401) {
+    // A 401 speaks of the JWT only if the request it answers carried it: after a redirect to
+    // another origin (where OkHttp dropped it) it does not, and signing in again would not help.
+    if (response.code() != 401
+        || !jwt.authorization().equals(response.request().header("Authorization"))) {
       return response;
     }
     // Closed here: the request is replayed with a new JWT and this answer is dropped.
@@ -53,6 +67,15 @@ final class BearerAuthInterceptor implements Interceptor {
       throw new InterceptorFailure(e);
     }
     return chain.proceed(withJwt(request, replacement));
+  }
+
+  /**
+   * Whether {@code url} has the base URL's scheme, host and port: the one origin the JWT is for.
+   */
+  private boolean isBaseOrigin(HttpUrl url) {
+    return url.port() == baseUrl.port()
+        && url.scheme().equals(baseUrl.scheme())
+        && url.host().equals(baseUrl.host());
   }
 
   /** One rebuild per attempt for both headers: the JWT (checked by {@link Jwt#parse}) and ours. */

@@ -152,14 +152,15 @@ public final class ClientStack {
 
     // API calls: the caller's interceptors first (they see each call once, without the JWT),
     // then the uploads' filenames (UploadParts), then the retries, whose deadline covers sign-in
-    // and every attempt, then the JWT.
+    // and every attempt, then the JWT, for the base URL's origin only. Redirects are followed
+    // after all of these, by OkHttp, which drops Authorization when the origin changes.
     // The caller's Authenticator is not asked about OSAI's 401s: the session answers those.
     OkHttpClient.Builder apiHttp =
         http.newBuilder()
             .authenticator(Authenticator.NONE)
             .addInterceptor(new UploadParts())
             .addInterceptor(retries.get())
-            .addInterceptor(new BearerAuthInterceptor(session));
+            .addInterceptor(new BearerAuthInterceptor(session, baseUrl));
     if (logging != null) {
       apiHttp.addNetworkInterceptor(logging);
     }

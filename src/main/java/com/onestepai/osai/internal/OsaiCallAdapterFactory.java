@@ -26,10 +26,10 @@ import retrofit2.Retrofit;
 import retrofit2.http.Streaming;
 
 /**
- * Serves every generated operation: a method returning {@code T} runs the call and returns its body
- * or throws an {@link com.onestepai.osai.OsaiException}; a method returning {@code
- * CompletableFuture<T>} enqueues it and completes with the same outcome. {@code Call<T>} is left to
- * Retrofit's own adapter.
+ * Serves every operation, generated or declared by a caller: a method returning {@code T} runs the
+ * call and returns its body or throws an {@link com.onestepai.osai.OsaiException}; a method
+ * returning {@code CompletableFuture<T>} enqueues it and completes with the same outcome. {@code
+ * Call<T>} is left to Retrofit's own adapter.
  *
  * <p>A method marked {@code @Streaming} (a binary answer, returned as a {@code ResponseBody}) has
  * its call deadline stopped once the answer's headers are in: the caller reads the body at its own

@@ -1,5 +1,6 @@
 package com.onestepai.osai.internal;
 
+import com.onestepai.osai.Idempotent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -24,8 +25,9 @@ import retrofit2.Invocation;
 /**
  * Retries a call that failed for a reason that may pass: a connection failure, or an answer of 408,
  * 429, 500, 502, 503 or 504. Only idempotent calls are retried once sent (GET, HEAD, OPTIONS, PUT,
- * DELETE, and operations the spec marks {@link Idempotent}); any call is retried when the
- * connection was refused, since nothing was sent.
+ * DELETE, and methods marked {@link Idempotent}, from the spec or by the caller), and only when
+ * their body can be sent again; any call is retried when the connection was refused, since nothing
+ * was sent.
  *
  * <p>Waits {@code 0.5 s * 2^attempt}, capped at 8 s, less up to 25% jitter, or what {@code
  * Retry-After} asks (seconds or an HTTP date) when that is at most {@code maxRetryAfterNanos};
@@ -80,18 +82,21 @@ final class RetryInterceptor implements Interceptor {
       // connection, a 408 or a 503 with Retry-After: 0. An empty POST body is a body too.
       request = request.newBuilder().method(request.method(), new OneShotBody(body)).build();
     }
+    // Whether the call may be sent again: not with a body that can be read once (an UploadFile of
+    // an InputStream), marked idempotent or not; its second send would fail, hiding the answer.
+    boolean repeatable = idempotent && (body == null || !body.isOneShot());
     for (int attempt = 0; ; attempt++) {
       Response response;
       try {
         response = chain.proceed(request);
-        if (idempotent && response.isSuccessful() && !isStreaming(request)) {
+        if (repeatable && response.isSuccessful() && !isStreaming(request)) {
           bufferBody(response);
         }
       } catch (InterceptorFailure e) {
         throw e; // sign-in failed, after its own retries
       } catch (IOException e) {
         // Any call may be retried when the connection was refused: nothing was sent.
-        boolean retryable = idempotent || e instanceof ConnectException;
+        boolean retryable = repeatable || e instanceof ConnectException;
         if (!retryable || attempt >= maxRetries || chain.call().isCanceled()) {
           throw e;
         }
@@ -103,7 +108,7 @@ final class RetryInterceptor implements Interceptor {
         sleep(delay, chain.call());
         continue;
       }
-      if (!idempotent || attempt >= maxRetries || !isRetryable(response.code())) {
+      if (!repeatable || attempt >= maxRetries || !isRetryable(response.code())) {
         return boundErrorBody(response);
       }
       long delay = retryAfterNanos(response);
