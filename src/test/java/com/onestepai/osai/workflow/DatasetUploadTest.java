@@ -15,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -184,24 +186,32 @@ class DatasetUploadTest {
     finishAnswer = new CountDownLatch(1);
     DatasetUpload upload = DatasetUpload.start(client, "d-1");
     CyclicBarrier together = new CyclicBarrier(2);
-    List<CompletableFuture<Void>> closers = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      closers.add(
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  together.await(5, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                  throw new AssertionError(e);
-                }
-                upload.close();
-              }));
-    }
-    assertTrue(finishArrived.await(5, TimeUnit.SECONDS), "the finish reached the server");
-    assertTrue(closers.stream().noneMatch(CompletableFuture::isDone), "both wait for the answer");
-    finishAnswer.countDown();
+    // Two threads of their own: the common pool may have a single thread on a 2-core machine.
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<CompletableFuture<Void>> closers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        closers.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    together.await(5, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    throw new AssertionError(e);
+                  }
+                  upload.close();
+                },
+                threads));
+      }
+      assertTrue(finishArrived.await(5, TimeUnit.SECONDS), "the finish reached the server");
+      assertTrue(closers.stream().noneMatch(CompletableFuture::isDone), "both wait for the answer");
+      finishAnswer.countDown();
 
-    CompletableFuture.allOf(closers.toArray(new CompletableFuture<?>[0])).get(5, TimeUnit.SECONDS);
+      CompletableFuture.allOf(closers.toArray(new CompletableFuture<?>[0]))
+          .get(5, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
     assertEquals(List.of(START, FINISH), calls);
   }
 
