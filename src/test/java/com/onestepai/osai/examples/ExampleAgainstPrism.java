@@ -4,6 +4,7 @@ import com.onestepai.osai.PrismServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class ExampleAgainstPrism {
       main = PrintCurrentUser.class;
     } else if ("ImageUpload".equals(example)) {
       main = ImageUpload.class;
-      Path folder = sampleFolder(Files.createTempDirectory("osai-example"));
+      Path folder = sampleFolder(Files.createDirectories(Paths.get("target", "example")));
       System.out.println("Sample folder: " + folder);
       exampleArgs.add(folder.toString());
     } else {
