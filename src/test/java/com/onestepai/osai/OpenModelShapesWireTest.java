@@ -21,8 +21,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,12 +69,7 @@ class OpenModelShapesWireTest extends SignedInWireTest {
   String sendBack(Annotation annotation) throws InterruptedException {
     server.enqueue(json(200, FULL));
     annotations.putAnnotation("a-1", annotation);
-    RecordedRequest put;
-    do { // the sign-in and the reads before it
-      put = server.takeRequest(5, TimeUnit.SECONDS);
-      assertTrue(put != null, "the server saw no PUT");
-    } while (!"PUT".equals(put.getMethod()));
-    return put.getBody().utf8();
+    return takeNext("PUT").getBody().utf8();
   }
 
   @Test

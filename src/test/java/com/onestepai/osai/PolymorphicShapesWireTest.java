@@ -11,8 +11,6 @@ import com.onestepai.osai.growth.model.Pet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +35,7 @@ class PolymorphicShapesWireTest extends SignedInWireTest {
   String sendBack(Pet pet) throws InterruptedException {
     server.enqueue(json(200, "[]"));
     pets.putPet("p-1", pet);
-    RecordedRequest put;
-    do {
-      put = server.takeRequest(5, TimeUnit.SECONDS);
-    } while (put != null && !"PUT".equals(put.getMethod()));
-    return put.getBody().utf8();
+    return takeNext("PUT").getBody().utf8();
   }
 
   @Test

@@ -41,4 +41,15 @@ abstract class SignedInWireTest {
     assertTrue(call != null, "the server saw no call");
     return call;
   }
+
+  /** The next call the server saw with {@code method}, past the sign-in and any calls before it. */
+  RecordedRequest takeNext(String method) throws InterruptedException {
+    while (true) {
+      RecordedRequest call = server.takeRequest(5, TimeUnit.SECONDS);
+      assertTrue(call != null, "the server saw no " + method);
+      if (method.equals(call.getMethod()) && !call.getTarget().endsWith("/SignIn")) {
+        return call;
+      }
+    }
+  }
 }
