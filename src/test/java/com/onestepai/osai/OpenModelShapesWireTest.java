@@ -140,6 +140,13 @@ class OpenModelShapesWireTest extends SignedInWireTest {
         Arrays.asList(a.getAdditionalProperties().keySet().toArray()));
     assertThrows(
         UnsupportedOperationException.class, () -> a.getAdditionalProperties().put("x", 1));
+    assertTrue(
+        a.toString()
+            .endsWith(
+                ", reviewer=ada, confidence=null, additionalProperties={rank=9007199254740993,"
+                    + " origin={tool=sam, version=[2, 1], parent=null}, deletedAt=null,"
+                    + " ratio=0.5}}"),
+        a.toString());
     assertTrue(a.isExplicitNull("deletedAt"));
     assertTrue(a.isExplicitNull("note"));
     assertFalse(a.isExplicitNull("matrix"));
