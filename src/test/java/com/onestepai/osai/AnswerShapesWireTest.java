@@ -13,21 +13,16 @@ import com.onestepai.osai.growth.model.FileRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.BufferedSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,30 +31,12 @@ import org.junit.jupiter.api.Test;
  * of the growth fixture (src/test/resources/growth/shapes-answers.yaml): streamed binary answers,
  * answers without a body, several 2xx codes, JSON scalar answers.
  */
-class AnswerShapesWireTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-  final List<String> logLines = new CopyOnWriteArrayList<>();
-  OsaiClient client;
+class AnswerShapesWireTest extends SignedInWireTest {
   FilesApi files;
 
   @BeforeEach
-  void setUp() {
-    client = client(OsaiClient.builder());
+  void api() {
     files = client.api(FilesApi.class);
-    server.enqueue(Fixtures.text(OsaiClientWireTest.JWT)); // the sign-in
-  }
-
-  OsaiClient client(OsaiClient.Builder builder) {
-    return builder
-        .accessToken(Fixtures.TOKEN)
-        .baseUrl(server.url("/api").toString())
-        .maxRetries(0)
-        .build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
   }
 
   RecordedRequest take() throws InterruptedException {

@@ -2,6 +2,8 @@ package com.onestepai.osai;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -11,21 +13,29 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The setting of the OpenAPI-shape wire tests: a client of a MockWebServer, without retries, whose
- * first answer is a sign-in, and a way to take the call that follows it.
+ * first answer is a sign-in (tests may build another with {@link #client(OsaiClient.Builder)}), and
+ * ways to take the calls that follow it.
  */
 abstract class SignedInWireTest {
   @StartStop final MockWebServer server = new MockWebServer();
   OsaiClient client;
 
+  /** What a test's own logger received, for clients built with {@code logger(logLines::add)}. */
+  final List<String> logLines = new CopyOnWriteArrayList<>();
+
   @BeforeEach
   void signedInClient() {
-    client =
-        OsaiClient.builder()
-            .accessToken(Fixtures.TOKEN)
-            .baseUrl(server.url("/api").toString())
-            .maxRetries(0)
-            .build();
+    client = client(OsaiClient.builder());
     server.enqueue(Fixtures.text(OsaiClientWireTest.JWT));
+  }
+
+  /** {@code builder} (a test's own options) against the server, without retries. */
+  OsaiClient client(OsaiClient.Builder builder) {
+    return builder
+        .accessToken(Fixtures.TOKEN)
+        .baseUrl(server.url("/api").toString())
+        .maxRetries(0)
+        .build();
   }
 
   @AfterEach

@@ -17,11 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.MediaType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,40 +27,14 @@ import org.junit.jupiter.api.Test;
  * the growth fixture (src/test/resources/growth/shapes-uploads.yaml): a multipart/form-data upload
  * of a file, an array field and a scalar field.
  */
-class UploadShapesWireTest {
+class UploadShapesWireTest extends SignedInWireTest {
   static final String ANSWER = "{\"imageId\":\"i-1\",\"size\":4}";
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  final List<String> logLines = new CopyOnWriteArrayList<>();
-  OsaiClient client;
   UploadsApi uploads;
 
   @BeforeEach
-  void setUp() {
-    client = client(OsaiClient.builder());
+  void api() {
     uploads = client.api(UploadsApi.class);
-    server.enqueue(Fixtures.text(OsaiClientWireTest.JWT)); // the sign-in
-  }
-
-  OsaiClient client(OsaiClient.Builder builder) {
-    return builder
-        .accessToken(Fixtures.TOKEN)
-        .baseUrl(server.url("/api").toString())
-        .maxRetries(0)
-        .build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
-  RecordedRequest upload() throws InterruptedException {
-    RecordedRequest signIn = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(signIn != null, "the server saw no sign-in");
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(request != null, "the server saw no upload");
-    return request;
   }
 
   static String boundary(RecordedRequest request) {
@@ -117,7 +88,7 @@ class UploadShapesWireTest {
 
     assertEquals("i-1", image.getImageId());
     assertEquals(4L, image.getSize());
-    RecordedRequest request = upload();
+    RecordedRequest request = takeCall();
     assertEquals("POST", request.getMethod());
     assertEquals("/api/Uploads/d%201/Images", request.getTarget());
     assertEquals("Bearer " + OsaiClientWireTest.JWT, request.getHeaders().get("Authorization"));
@@ -150,7 +121,7 @@ class UploadShapesWireTest {
       assertTrue(file.delete() && dir.delete());
     }
 
-    RecordedRequest request = upload();
+    RecordedRequest request = takeCall();
     String boundary = boundary(request);
     String body = request.getBody().string(StandardCharsets.ISO_8859_1);
     assertEquals(
@@ -176,7 +147,7 @@ class UploadShapesWireTest {
     assertEquals("big.bin", withProgress.filename());
     assertFalse(withProgress.isOneShot());
     assertEquals("UploadFile{big.bin, application/octet-stream, 20000 bytes}", plain.toString());
-    assertTrue(upload().getBody().size() > 20_000);
+    assertTrue(takeCall().getBody().size() > 20_000);
   }
 
   @Test
@@ -194,7 +165,7 @@ class UploadShapesWireTest {
 
     uploads.uploadImage("d-1", stream, Arrays.asList("c-1"), null);
 
-    RecordedRequest request = upload();
+    RecordedRequest request = takeCall();
     assertEquals("chunked", request.getHeaders().get("Transfer-Encoding"));
     assertNull(request.getHeaders().get("Content-Length"));
     String boundary = boundary(request);
@@ -234,7 +205,7 @@ class UploadShapesWireTest {
         Arrays.asList("c-1"),
         "a note");
 
-    upload();
+    takeCall();
     String log = String.join("\n", logLines);
     assertTrue(log.contains("--> body not logged (a multipart upload, streamed)"), log);
     assertFalse(log.contains("SECRET-PIXELS"), log);
