@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.onestepai.osai.build.ApiCompatibilityGate;
+import com.onestepai.osai.build.SpecCompatibilityGate;
 import com.onestepai.osai.build.JavadocText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package com.onestepai.osai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.onestepai.osai.build.GrowthFixtureSpec;
 import com.onestepai.osai.growth.api.WidgetsApi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;

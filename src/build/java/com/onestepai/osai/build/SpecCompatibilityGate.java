@@ -1,4 +1,4 @@
-package com.onestepai.osai;
+package com.onestepai.osai.build;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import java.io.IOException;
@@ -37,10 +37,10 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * </pre>
  */
 public final class SpecCompatibilityGate {
-  static final Pattern RELEASED = Pattern.compile("osai-(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
+  public static final Pattern RELEASED = Pattern.compile("osai-(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
 
   /** What the gate found. */
-  static final class Verdict {
+  public static final class Verdict {
     final Path released;
     final List<String> breaks;
     final boolean allowedByMajorVersion;
@@ -90,7 +90,7 @@ public final class SpecCompatibilityGate {
             + ")");
   }
 
-  static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report)
+  public static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report)
       throws IOException {
     Path released = lastReleased(releasedDir);
     ChangedOpenApi diff = OpenApiCompare.fromLocations(released.toString(), spec.toString());
@@ -119,7 +119,7 @@ public final class SpecCompatibilityGate {
     return verdict;
   }
 
-  static Path lastReleased(Path dir) throws IOException {
+  public static Path lastReleased(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(f -> RELEASED.matcher(f.getFileName().toString()).matches())
@@ -137,7 +137,7 @@ public final class SpecCompatibilityGate {
         + Long.parseLong(m.group(3));
   }
 
-  static int major(Path released) {
+  public static int major(Path released) {
     Matcher m = RELEASED.matcher(released.getFileName().toString());
     m.matches();
     return Integer.parseInt(m.group(1));

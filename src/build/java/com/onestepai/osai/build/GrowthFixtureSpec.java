@@ -1,4 +1,4 @@
-package com.onestepai.osai;
+package com.onestepai.osai.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -64,7 +64,7 @@ public final class GrowthFixtureSpec {
   }
 
   /** The fragments: every {@code *.yaml} in {@code dir}, by name. */
-  static List<Path> fragments(Path dir) throws IOException {
+  public static List<Path> fragments(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(f -> f.getFileName().toString().endsWith(".yaml"))

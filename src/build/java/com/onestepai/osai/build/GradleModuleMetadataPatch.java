@@ -1,4 +1,4 @@
-package com.onestepai.osai;
+package com.onestepai.osai.build;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -40,8 +40,8 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class GradleModuleMetadataPatch {
-  static final String OKHTTP_GROUP = "com.squareup.okhttp3";
-  static final int JVM_VERSION = 8;
+  public static final String OKHTTP_GROUP = "com.squareup.okhttp3";
+  public static final int JVM_VERSION = 8;
 
   private GradleModuleMetadataPatch() {}
 
@@ -67,7 +67,7 @@ public final class GradleModuleMetadataPatch {
   }
 
   /** Patches the module in place; returns how many okhttp-jvm dependencies became okhttp. */
-  static int patch(ObjectNode module) {
+  public static int patch(ObjectNode module) {
     int replaced = 0;
     for (JsonNode variant : module.withArray("variants")) {
       ObjectNode attributes = (ObjectNode) variant.get("attributes");
