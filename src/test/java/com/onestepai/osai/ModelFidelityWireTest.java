@@ -49,6 +49,12 @@ class ModelFidelityWireTest extends SignedInWireTest {
     return annotations.getAnnotation("a-1");
   }
 
+  /** An answer with {@code code}. */
+  Annotation read(int code, String body) {
+    server.enqueue(json(code, body));
+    return annotations.getAnnotation("a-1");
+  }
+
   String sendBack(Annotation annotation) throws InterruptedException {
     server.enqueue(json(200, OpenModelShapesWireTest.FULL));
     annotations.putAnnotation("a-1", annotation);
@@ -100,6 +106,13 @@ class ModelFidelityWireTest extends SignedInWireTest {
     assertEquals(
         HEAD + ",\"metadata\":{\"camera\":null},\"weights\":{\"cat\":null},\"reviewer\":null}",
         sendBack(a));
+    // What a caller builds goes out as built, even a null the schema does not allow.
+    assertEquals(
+        "{\"id\":\"a\",\"kind\":0,\"points\":[],\"labels\":[\"cat\",null],\"reviewer\":null}",
+        sendBack(
+            read(HEAD + ",\"reviewer\":null}").toBuilder()
+                .labels(Arrays.asList("cat", null))
+                .build()));
   }
 
   // Item 3: numbers in properties the spec does not list and in free-form objects.
@@ -172,11 +185,16 @@ class ModelFidelityWireTest extends SignedInWireTest {
 
   @Test
   void aListWhoseItemsMayBeNullKeepsItsNulls() throws Exception {
-    String body = HEAD + ",\"aliases\":[null,\"tom\",null],\"reviewer\":null}";
+    String body =
+        HEAD + ",\"aliases\":[null,\"tom\",null],\"keywords\":[\"b\",\"a\"],\"reviewer\":null}";
     Annotation a = read(body);
 
     assertEquals(Arrays.asList(null, "tom", null), a.getAliases());
+    assertEquals(Arrays.asList("b", "a"), new java.util.ArrayList<>(a.getKeywords()));
     assertEquals(body, sendBack(a.toBuilder().build()));
+    OsaiInvalidDataException keyword =
+        invalid(HEAD + ",\"keywords\":[\"b\",null],\"reviewer\":null}");
+    assertTrue(keyword.getMessage().contains("$.keywords[1]"), keyword.getMessage());
   }
 
   // Item 10: an open enum keeps its JSON type.
@@ -254,6 +272,21 @@ class ModelFidelityWireTest extends SignedInWireTest {
           assertThrows(OsaiInvalidDataException.class, () -> readPet(body), body);
       assertTrue(e.getMessage().contains("'petType'"), e.getMessage());
     }
+  }
+
+  @Test
+  void anErrorBodyWithANameTwiceIsNoProblemAndKeepsItsBody() {
+    String body = "{\"title\":\"Bad\",\"status\":400,\"title\":\"Worse\"}";
+    OsaiServiceException e = assertThrows(OsaiServiceException.class, () -> read(400, body));
+
+    assertEquals(400, e.statusCode());
+    assertNull(e.problem());
+    assertEquals(body, e.body());
+    // The same body without the second title is a problem: the name twice is what refuses it.
+    OsaiServiceException once =
+        assertThrows(
+            OsaiServiceException.class, () -> read(400, "{\"title\":\"Bad\",\"status\":400}"));
+    assertEquals("Bad", once.problem().title());
   }
 
   // Lone surrogates: JSON may escape one; it goes back escaped, not as '?'.
