@@ -157,6 +157,14 @@ class ModelFidelityWireTest extends SignedInWireTest {
     }
   }
 
+  @Test
+  void aOneOfThatIsNoObjectIsInvalidDataNamingWhatCame() {
+    OsaiInvalidDataException e =
+        assertThrows(OsaiInvalidDataException.class, () -> readPet("[{\"petType\":\"cat\"}]"));
+    assertTrue(
+        e.getMessage().contains("Expected a Pet object but was BEGIN_ARRAY at $"), e.getMessage());
+  }
+
   // Item 9: a null element where the schema allows none.
 
   @Test
