@@ -141,6 +141,13 @@ class ModelFidelityWireTest extends SignedInWireTest {
         sendBack(a.toBuilder().build()));
   }
 
+  @Test
+  void aNumberNoJavaNumberCanHoldIsInvalidDataNamingItsPath() {
+    OsaiInvalidDataException e =
+        invalid(HEAD + ",\"reviewer\":null,\"origin\":{\"size\":1e9999999999}}");
+    assertTrue(e.getMessage().contains("$.origin.size"), e.getMessage());
+  }
+
   // Item 4: a discriminator that is not a string.
 
   @Test

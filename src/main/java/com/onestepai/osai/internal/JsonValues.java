@@ -1,6 +1,7 @@
 package com.onestepai.osai.internal;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
@@ -83,7 +84,14 @@ final class JsonValues extends JsonAdapter<Object> {
         reader.endObject();
         return map;
       case NUMBER:
-        return number(reader.nextString());
+        String text = reader.nextString();
+        try {
+          return number(text);
+        } catch (NumberFormatException beyondBigDecimal) {
+          // An exponent beyond an int (1e9999999999): no Java number holds it.
+          throw new JsonDataException(
+              "A number whose exponent no Java number can hold at " + reader.getPath());
+        }
       case STRING:
         return reader.nextString();
       case BOOLEAN:
