@@ -17,8 +17,9 @@ import java.nio.file.Paths;
  * where an ASP.NET service described by NSwag writes its integer enums' C# names. Here each enum
  * with either gets {@code x-enum-varnames} in constant case ({@code BOUNDING_BOX}), {@code
  * x-enum-varnames} winning over {@code x-enumNames}, so that they read like the names the generator
- * makes itself ({@code RED}, {@code NUMBER_1}). Nothing else changes. Run by pom.xml (executions
- * generator-spec*) before each generation.
+ * makes itself ({@code RED}, {@code NUMBER_1}). An OpenAPI 3.1 document is first given its 3.0 form
+ * ({@link OpenApi31}). Nothing else changes. Run by pom.xml (executions generator-spec*) before
+ * each generation.
  *
  * <pre>
  * java -cp TEST_CLASSPATH GeneratorSpec.java SPEC OUTPUT   (OUTPUT may be SPEC)
@@ -40,8 +41,17 @@ public final class GeneratorSpec {
     if (output.getParent() != null) {
       Files.createDirectories(output.getParent());
     }
+    boolean changed;
+    try {
+      changed = OpenApi31.toOpenApi30((ObjectNode) spec);
+    } catch (IllegalArgumentException refused) {
+      System.err.println(input + ": " + refused.getMessage());
+      System.exit(1);
+      return;
+    }
+    changed |= enumNames(spec);
     // Unchanged specs are copied as they are, comments and all.
-    String out = enumNames(spec) ? yaml.writeValueAsString(spec) : text;
+    String out = changed ? yaml.writeValueAsString(spec) : text;
     Files.write(output, out.getBytes(StandardCharsets.UTF_8));
   }
 

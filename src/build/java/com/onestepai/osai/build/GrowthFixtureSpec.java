@@ -37,6 +37,10 @@ public final class GrowthFixtureSpec {
     for (Path file : fragments(Paths.get(args[1]))) {
       JsonNode fragment = yaml.readTree(file.toFile());
       String name = file.getFileName().toString();
+      if (fragment.has("openapi")) {
+        // A fragment in a later OpenAPI version (3.1) raises the fixture's version.
+        spec.set("openapi", fragment.get("openapi"));
+      }
       if (fragment.has("tags")) {
         ((ArrayNode) spec.withArray("tags")).addAll((ArrayNode) fragment.get("tags"));
       }

@@ -1,5 +1,7 @@
 package com.onestepai.osai.build;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -64,7 +66,14 @@ public final class SpecCompatibilityGate {
       System.exit(2);
     }
     Path report = Paths.get(args[3]);
-    Verdict verdict = check(Paths.get(args[0]), Paths.get(args[1]), args[2], report);
+    Verdict verdict;
+    try {
+      verdict = check(Paths.get(args[0]), Paths.get(args[1]), args[2], report);
+    } catch (IllegalArgumentException refused) {
+      System.err.println(args[1] + ": " + refused.getMessage());
+      System.exit(1);
+      return;
+    }
     if (verdict.failsTheBuild()) {
       System.err.println(
           "openapi/osai.yaml breaks compatibility with the released "
@@ -93,7 +102,12 @@ public final class SpecCompatibilityGate {
   public static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report)
       throws IOException {
     Path released = lastReleased(releasedDir);
-    ChangedOpenApi diff = OpenApiCompare.fromLocations(released.toString(), spec.toString());
+    // Both in their OpenAPI 3.0 form, as the generator reads them: a 3.1 header with nothing else
+    // changed is no change, and a union ASP.NET writes compares as the type it means.
+    ChangedOpenApi diff =
+        OpenApiCompare.fromLocations(
+            asOpenApi30(released, report, "released").toString(),
+            asOpenApi30(spec, report, "current").toString());
     List<String> breaks = new ArrayList<>();
     for (Endpoint missing : diff.getMissingEndpoints()) {
       breaks.add("removed: " + missing.getMethod() + " " + missing.getPathUrl());
@@ -117,6 +131,18 @@ public final class SpecCompatibilityGate {
     Verdict verdict = new Verdict(released, breaks, allowed);
     writeReport(diff, verdict, projectVersion, report);
     return verdict;
+  }
+
+  /** {@code spec} in its OpenAPI 3.0 form ({@link OpenApi31}), beside the report. */
+  static Path asOpenApi30(Path spec, Path report, String name) throws IOException {
+    YAMLMapper yaml = new YAMLMapper();
+    ObjectNode tree = (ObjectNode) yaml.readTree(spec.toFile());
+    OpenApi31.toOpenApi30(tree);
+    Path dir = report.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path out = dir.resolve("openapi-compatibility-" + name + ".yaml");
+    yaml.writeValue(out.toFile(), tree);
+    return out;
   }
 
   public static Path lastReleased(Path dir) throws IOException {
