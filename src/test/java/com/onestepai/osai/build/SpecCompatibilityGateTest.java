@@ -45,6 +45,40 @@ class SpecCompatibilityGateTest {
     assertEquals(List.of(), verdict.breaks);
   }
 
+  /** OpenAPI 3.1 with nothing else changed is no change (issue 16: two operations were flagged). */
+  @Test
+  void raisingTheHeaderTo31AloneIsNotABreak() throws IOException {
+    SpecCompatibilityGate.Verdict verdict =
+        checkEdited("openapi: 3.0.3", "openapi: 3.1.1", "1.11.0");
+
+    assertEquals(List.of(), verdict.breaks);
+    assertFalse(verdict.failsTheBuild());
+  }
+
+  /** A number union compares as the number it means: [integer, string] int32 is an int32. */
+  @Test
+  void aNumberUnionIsTheNumberItMeans() throws IOException {
+    Path released = Files.createDirectories(dir.resolve("released"));
+    String v30 =
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /Things:\n    get:\n"
+            + "      operationId: getThing\n      tags: [Things]\n      responses:\n"
+            + "        '200':\n          description: ok\n          content:\n"
+            + "            application/json:\n              schema:\n"
+            + "                type: object\n                properties:\n"
+            + "                  count: {type: integer, format: int32}\n";
+    Files.writeString(released.resolve("osai-1.0.0.yaml"), v30);
+    Path current = dir.resolve("osai.yaml");
+    Files.writeString(
+        current,
+        v30.replace("openapi: 3.0.3", "openapi: 3.1.1")
+            .replace("type: integer, format: int32", "type: [integer, string], format: int32"));
+
+    SpecCompatibilityGate.Verdict verdict =
+        SpecCompatibilityGate.check(released, current, "1.1.0", dir.resolve("report.md"));
+
+    assertEquals(List.of(), verdict.breaks);
+  }
+
   @Test
   void removingAnOperationFailsTheBuildWithAReport() throws IOException {
     SpecCompatibilityGate.Verdict verdict =
