@@ -56,7 +56,7 @@ public final class GeneratorSpec {
   }
 
   /** Sets constant-case x-enum-varnames on every enum that names its values; true if any. */
-  static boolean enumNames(JsonNode node) {
+  public static boolean enumNames(JsonNode node) {
     boolean changed = false;
     if (node.isObject()) {
       JsonNode names =
