@@ -17,11 +17,12 @@ import java.nio.file.Paths;
  * where an ASP.NET service described by NSwag writes its integer enums' C# names. Here each enum
  * with either gets {@code x-enum-varnames} in constant case ({@code BOUNDING_BOX}), {@code
  * x-enum-varnames} winning over {@code x-enumNames}, so that they read like the names the generator
- * makes itself ({@code RED}, {@code NUMBER_1}). Nothing else changes. Run by pom.xml (executions
- * generator-spec*) before each generation.
+ * makes itself ({@code RED}, {@code NUMBER_1}). Operations without an operationId or tags get the
+ * names {@link OperationNames} derives. Nothing else changes. Run by pom.xml (executions
+ * generator-spec*, compiled first by execution build-tools) before each generation.
  *
  * <pre>
- * java -cp TEST_CLASSPATH GeneratorSpec.java SPEC OUTPUT   (OUTPUT may be SPEC)
+ * java -cp TEST_CLASSPATH com.onestepai.osai.build.GeneratorSpec SPEC OUTPUT   (OUTPUT may be SPEC)
  * </pre>
  */
 public final class GeneratorSpec {
@@ -41,7 +42,9 @@ public final class GeneratorSpec {
       Files.createDirectories(output.getParent());
     }
     // Unchanged specs are copied as they are, comments and all.
-    String out = enumNames(spec) ? yaml.writeValueAsString(spec) : text;
+    boolean changed = enumNames(spec);
+    changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
+    String out = changed ? yaml.writeValueAsString(spec) : text;
     Files.write(output, out.getBytes(StandardCharsets.UTF_8));
   }
 
