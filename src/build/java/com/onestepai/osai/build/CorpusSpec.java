@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The corpus of real documents (src/test/resources/corpus, see its README): each public OpenAPI
  * document an ASP.NET Core service emitted, merged into a copy of openapi/osai.yaml as a user
- * pasting it would ({@link GrowthFixtureSpec#merge}: its tags, paths and components, and its
- * {@code openapi} version), written twice into OUTPUT_DIR: {@code NAME.yaml} as Prism serves it, and
+ * pasting it would ({@link GrowthFixtureSpec#merge}: its tags, paths and components, and its {@code
+ * openapi} version), written twice into OUTPUT_DIR: {@code NAME.yaml} as Prism serves it, and
  * {@code NAME.generator.yaml} as the generator reads it ({@link OpenApi31}, {@link
  * GeneratorSpec#enumNames}). Run by pom.xml (execution corpus-spec); pom.xml generates each into
  * test package {@code com.onestepai.osai.corpus.NAME}.

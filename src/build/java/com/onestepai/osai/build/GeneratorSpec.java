@@ -18,11 +18,12 @@ import java.nio.file.Paths;
  * with either gets {@code x-enum-varnames} in constant case ({@code BOUNDING_BOX}), {@code
  * x-enum-varnames} winning over {@code x-enumNames}, so that they read like the names the generator
  * makes itself ({@code RED}, {@code NUMBER_1}). An OpenAPI 3.1 document is first given its 3.0 form
- * ({@link OpenApi31}). Nothing else changes. Run by pom.xml (executions generator-spec*) before
- * each generation.
+ * ({@link OpenApi31}). Operations without an operationId or tags get the names {@link
+ * OperationNames} derives. Nothing else changes. Run by pom.xml (executions generator-spec*,
+ * compiled first by execution build-tools) before each generation.
  *
  * <pre>
- * java -cp TEST_CLASSPATH GeneratorSpec.java SPEC OUTPUT   (OUTPUT may be SPEC)
+ * java -cp TEST_CLASSPATH com.onestepai.osai.build.GeneratorSpec SPEC OUTPUT   (OUTPUT may be SPEC)
  * </pre>
  */
 public final class GeneratorSpec {
@@ -51,6 +52,7 @@ public final class GeneratorSpec {
     }
     changed |= enumNames(spec);
     // Unchanged specs are copied as they are, comments and all.
+    changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
     String out = changed ? yaml.writeValueAsString(spec) : text;
     Files.write(output, out.getBytes(StandardCharsets.UTF_8));
   }

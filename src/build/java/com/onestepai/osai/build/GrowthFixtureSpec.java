@@ -52,9 +52,9 @@ public final class GrowthFixtureSpec {
   }
 
   /**
-   * Adds {@code fragment}'s tags, paths and components to {@code spec}; a fragment's {@code openapi}
-   * (3.1) raises the spec's. A path or component {@code spec} has already is refused, naming {@code
-   * source}.
+   * Adds {@code fragment}'s tags, paths and components to {@code spec}; a fragment's {@code
+   * openapi} (3.1) raises the spec's. A path or component {@code spec} has already is refused,
+   * naming {@code source}.
    */
   public static void merge(ObjectNode spec, JsonNode fragment, String source) {
     if (fragment.has("openapi")) {

@@ -98,7 +98,8 @@ class SpecCompatibilityGateTest {
         checkEdited("operationId: getCurrentUser", "operationId: getMe", "1.10.1");
 
     assertEquals(
-        List.of("operationId removed or renamed (a generated method): getCurrentUser"),
+        List.of(
+            "GET /Users: operation name getCurrentUser removed or renamed (a generated method)"),
         verdict.breaks);
     assertTrue(verdict.failsTheBuild());
   }
@@ -122,5 +123,40 @@ class SpecCompatibilityGateTest {
 
     assertEquals(List.of(), verdict.breaks);
     assertFalse(verdict.failsTheBuild());
+  }
+
+  /**
+   * Swashbuckle writes no operationId and a minimal API no tags: the gate judges such an operation
+   * by its derived name and default tag instead of failing with a NullPointerException.
+   */
+  @Test
+  void operationsWithoutOperationIdOrTagsAreJudgedByTheirDerivedNames() throws IOException {
+    String added =
+        "  /api/v1/System/Status:\n    get:\n      responses:\n        \"204\":\n"
+            + "          description: Up.\ncomponents:";
+    Path released = Files.createDirectories(dir.resolve("released"));
+    Files.writeString(
+        released.resolve("osai-1.0.0.yaml"), Files.readString(SPEC).replace("components:", added));
+    Path current = dir.resolve("osai.yaml");
+
+    Files.writeString(current, Files.readString(SPEC).replace("components:", added));
+    assertEquals(
+        List.of(),
+        SpecCompatibilityGate.check(released, current, "1.0.1", dir.resolve("r.md")).breaks);
+
+    // The derived name getStatus is a generated method: a path that changes it is a break.
+    Files.writeString(
+        current,
+        Files.readString(SPEC)
+            .replace("components:", added.replace("/System/Status", "/System/Health")));
+    List<String> breaks =
+        SpecCompatibilityGate.check(released, current, "1.0.1", dir.resolve("r.md")).breaks;
+    assertTrue(breaks.contains("removed: GET /api/v1/System/Status"), breaks.toString());
+    assertTrue(
+        breaks.contains(
+            "GET /api/v1/System/Status: operation name getStatus removed or renamed (a generated"
+                + " method; the name is derived from the path: give the operation an operationId"
+                + " to keep it)"),
+        breaks.toString());
   }
 }
