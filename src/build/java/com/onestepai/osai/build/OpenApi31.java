@@ -41,7 +41,8 @@ import java.util.Set;
  *
  * <p>Whatever the version, a numeric {@code format} with no {@code type} (ASP.NET Core 10 writing
  * its number union into an OpenAPI 3.0 document drops the type and keeps format and pattern) is
- * given its number type.
+ * given its number type, and a {@code format: byte} string under a media type that is not JSON
+ * (ASP.NET's {@code byte[]} answer as {@code image/png}) is {@code format: binary}, a download.
  *
  * <p>OpenAPI 3.2 is refused, naming the version and the conversion step (README, "OpenAPI 3.1").
  */
@@ -129,6 +130,8 @@ public final class OpenApi31 {
           changed |= schema31(object, path, refused);
         }
         changed |= typelessNumber(object);
+      } else if (path.endsWith(".content")) {
+        changed |= rawBytes(object);
       }
       List<String> keys = new ArrayList<>();
       object.fieldNames().forEachRemaining(keys::add);
@@ -265,6 +268,27 @@ public final class OpenApi31 {
     }
     node.remove("pattern");
     return true;
+  }
+
+  /**
+   * {@code type: string, format: byte} under a media type that is not JSON ({@code image/png},
+   * {@code application/octet-stream}: how ASP.NET describes a {@code byte[]} answer) is the raw
+   * bytes, {@code format: binary} (a download), not base64 text: base64 is a JSON encoding.
+   */
+  private static boolean rawBytes(ObjectNode content) {
+    boolean changed = false;
+    for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> media = it.next();
+      JsonNode schema = media.getValue().path("schema");
+      if (!media.getKey().contains("json")
+          && schema.isObject()
+          && "string".equals(schema.path("type").asText())
+          && "byte".equals(schema.path("format").asText())) {
+        ((ObjectNode) schema).put("format", "binary");
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   /** Loosely: a node with a schema keyword (parameters and media types have none of these). */

@@ -159,6 +159,24 @@ class OpenApi31Test {
     assertEquals(YAML.readTree("{type: integer, format: int64}"), thing(spec).at("/properties/id"));
   }
 
+  @Test
+  void aByteStringAnswerThatIsNotJsonIsADownload() throws IOException {
+    ObjectNode spec =
+        (ObjectNode)
+            YAML.readTree(
+                "openapi: 3.1.1\ninfo: {title: t, version: '1'}\npaths:\n  /pic:\n    get:\n"
+                    + "      responses:\n        '200':\n          description: ok\n"
+                    + "          content:\n"
+                    + "            image/png: {schema: {type: string, format: byte}}\n"
+                    + "            application/json: {schema: {type: string, format: byte}}\n");
+
+    OpenApi31.toOpenApi30(spec);
+
+    JsonNode content = spec.at("/paths/~1pic/get/responses/200/content");
+    assertEquals("binary", content.at("/image~1png/schema/format").asText());
+    assertEquals("byte", content.at("/application~1json/schema/format").asText());
+  }
+
   /** The shipped spec with a 3.1 header gives the generator exactly the 3.0 spec: the same Java. */
   @Test
   void theProjectSpecUnder31GivesTheGeneratorTheSameSpec() throws IOException {
