@@ -1,5 +1,7 @@
 package com.onestepai.osai.build;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -111,14 +113,14 @@ public final class SpecCompatibilityGate {
   public static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report)
       throws IOException {
     Path released = lastReleased(releasedDir);
+    // Both in their OpenAPI 3.0 form, as the generator reads them: a 3.1 header with nothing else
+    // changed is no change, and a union ASP.NET writes compares as the type it means. First, so
+    // that an OpenAPI 3.2 document is refused by its version, not as unreadable.
+    Path current30 = asOpenApi30(spec, report, "current");
+    Path released30 = asOpenApi30(released, report, "released");
     readable(released);
     readable(spec);
-    // Both in their OpenAPI 3.0 form, as the generator reads them: a 3.1 header with nothing else
-    // changed is no change, and a union ASP.NET writes compares as the type it means.
-    ChangedOpenApi diff =
-        OpenApiCompare.fromLocations(
-            asOpenApi30(released, report, "released").toString(),
-            asOpenApi30(spec, report, "current").toString());
+    ChangedOpenApi diff = OpenApiCompare.fromLocations(released30.toString(), current30.toString());
     List<String> breaks = new ArrayList<>();
     for (Endpoint missing : diff.getMissingEndpoints()) {
       breaks.add("removed: " + missing.getMethod() + " " + missing.getPathUrl());
@@ -177,7 +179,18 @@ public final class SpecCompatibilityGate {
   /** {@code spec} in its OpenAPI 3.0 form ({@link OpenApi31}), beside the report. */
   static Path asOpenApi30(Path spec, Path report, String name) throws IOException {
     YAMLMapper yaml = new YAMLMapper();
-    ObjectNode tree = (ObjectNode) yaml.readTree(spec.toFile());
+    JsonNode read;
+    try {
+      read = yaml.readTree(spec.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          spec + " is not a YAML or JSON document: " + e.getOriginalMessage(), e);
+    }
+    if (!read.isObject()) {
+      throw new IllegalArgumentException(
+          spec + " is not an OpenAPI document (no object at its top)");
+    }
+    ObjectNode tree = (ObjectNode) read;
     try {
       OpenApi31.toOpenApi30(tree);
     } catch (IllegalArgumentException refused) {

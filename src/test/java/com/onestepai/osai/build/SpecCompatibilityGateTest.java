@@ -55,6 +55,20 @@ class SpecCompatibilityGateTest {
     assertFalse(verdict.failsTheBuild());
   }
 
+  /** OpenAPI 3.2 is refused by its version and the conversion step, before anything else. */
+  @Test
+  void openApi32IsRefusedNamingTheVersion() throws IOException {
+    IllegalArgumentException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> checkEdited("openapi: 3.0.3", "openapi: 3.2.0", "1.11.0"));
+
+    assertTrue(
+        refused.getMessage().contains("openapi: 3.2.0 is not supported")
+            && refused.getMessage().contains("OpenApi3_1"),
+        refused.getMessage());
+  }
+
   /** A number union compares as the number it means: [integer, string] int32 is an int32. */
   @Test
   void aNumberUnionIsTheNumberItMeans() throws IOException {
