@@ -18,8 +18,9 @@ import java.nio.file.Paths;
  * with either gets {@code x-enum-varnames} in constant case ({@code BOUNDING_BOX}), {@code
  * x-enum-varnames} winning over {@code x-enumNames}, so that they read like the names the generator
  * makes itself ({@code RED}, {@code NUMBER_1}). Operations without an operationId or tags get the
- * names {@link OperationNames} derives. Nothing else changes. Run by pom.xml (executions
- * generator-spec*, compiled first by execution build-tools) before each generation.
+ * names {@link OperationNames} derives; request bodies and JSON media types are read as {@link
+ * AspNetShapes} says. Nothing else changes. Run by pom.xml (executions generator-spec*, compiled
+ * first by execution build-tools) before each generation.
  *
  * <pre>
  * java -cp TEST_CLASSPATH com.onestepai.osai.build.GeneratorSpec SPEC OUTPUT   (OUTPUT may be SPEC)
@@ -44,6 +45,7 @@ public final class GeneratorSpec {
     // Unchanged specs are copied as they are, comments and all.
     boolean changed = enumNames(spec);
     changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
+    changed |= spec.isObject() && AspNetShapes.apply((ObjectNode) spec);
     String out = changed ? yaml.writeValueAsString(spec) : text;
     Files.write(output, out.getBytes(StandardCharsets.UTF_8));
   }
