@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * document an ASP.NET Core service emitted, merged into a copy of openapi/osai.yaml as a user
  * pasting it would ({@link GrowthFixtureSpec#merge}: its tags, paths and components, and its {@code
  * openapi} version), written twice into OUTPUT_DIR: {@code NAME.yaml} as Prism serves it, and
- * {@code NAME.generator.yaml} as the generator reads it ({@link OpenApi31}, {@link
- * GeneratorSpec#enumNames}). Run by pom.xml (execution corpus-spec); pom.xml generates each into
- * test package {@code com.onestepai.osai.corpus.NAME}.
+ * {@code NAME.generator.yaml} as the generator reads it ({@link GeneratorSpec#forGenerator}). Run
+ * by pom.xml (execution corpus-spec); pom.xml generates each into test package {@code
+ * com.onestepai.osai.corpus.NAME}.
  *
  * <pre>
  * java -cp TEST_CLASSPATH CorpusSpec.java SPEC CORPUS_DIR OUTPUT_DIR
@@ -45,12 +45,11 @@ public final class CorpusSpec {
       GrowthFixtureSpec.merge(spec, vendor, document.toString());
       yaml.writeValue(outputDir.resolve(name + ".yaml").toFile(), spec);
       try {
-        OpenApi31.toOpenApi30(spec);
+        GeneratorSpec.forGenerator(spec);
       } catch (IllegalArgumentException refused) {
         System.err.println(document + ": " + refused.getMessage());
         System.exit(1);
       }
-      GeneratorSpec.enumNames(spec);
       yaml.writeValue(outputDir.resolve(name + ".generator.yaml").toFile(), spec);
     }
   }
