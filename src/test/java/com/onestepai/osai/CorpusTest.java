@@ -260,6 +260,46 @@ class CorpusTest {
     }
   }
 
+  /**
+   * Swashbuckle 10's Basic sample (test/WebSites/Basic), OpenAPI 3.0.4: 35 operations, most without
+   * an operationId (the build derives their names), the three JSON media types, multipart uploads.
+   */
+  @Nested
+  class SwashbuckleBasic extends AgainstPrism {
+    @Override
+    String document() {
+      return "swashbuckle-basic";
+    }
+
+    @Test
+    void anUploadWithADerivedName() {
+      assertNull(
+          client
+              .api(com.onestepai.osai.corpus.swashbucklebasic.api.FilesApi.class)
+              .createSingle(
+                  UploadFile.of(
+                      "a receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                      "receipt.txt",
+                      "text/plain")));
+    }
+
+    @Test
+    void aProductWithAnIntegerEnumSentAndRead() {
+      com.onestepai.osai.corpus.swashbucklebasic.api.CrudActionsApi products =
+          client.api(com.onestepai.osai.corpus.swashbucklebasic.api.CrudActionsApi.class);
+
+      // Prism validates the body against the document: the enum goes as its number.
+      assertNotNull(products.getProduct(1));
+      assertNotNull(
+          products.createProduct(
+              com.onestepai.osai.corpus.swashbucklebasic.model.Product.builder()
+                  .description("A product")
+                  .status(com.onestepai.osai.corpus.swashbucklebasic.model.ProductStatus.NUMBER_1)
+                  .price(9.5)
+                  .build()));
+    }
+  }
+
   /** NSwag 14's .NET 10 sample (src/NSwag.Sample.NET100), OpenAPI 3.0.0. */
   @Nested
   class NswagSample extends AgainstPrism {
