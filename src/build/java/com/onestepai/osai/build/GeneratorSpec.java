@@ -17,11 +17,14 @@ import java.nio.file.Paths;
  * where an ASP.NET service described by NSwag writes its integer enums' C# names. Here each enum
  * with either gets {@code x-enum-varnames} in constant case ({@code BOUNDING_BOX}), {@code
  * x-enum-varnames} winning over {@code x-enumNames}, so that they read like the names the generator
- * makes itself ({@code RED}, {@code NUMBER_1}). Nothing else changes. Run by pom.xml (executions
- * generator-spec*) before each generation.
+ * makes itself ({@code RED}, {@code NUMBER_1}). An OpenAPI 3.1 document is first given its 3.0 form
+ * ({@link OpenApi31}). Operations without an operationId or tags get the names {@link
+ * OperationNames} derives; request bodies and JSON media types are read as {@link AspNetShapes}
+ * says. Nothing else changes. Run by pom.xml (executions generator-spec*, compiled first by
+ * execution build-tools) before each generation.
  *
  * <pre>
- * java -cp TEST_CLASSPATH GeneratorSpec.java SPEC OUTPUT   (OUTPUT may be SPEC)
+ * java -cp TEST_CLASSPATH com.onestepai.osai.build.GeneratorSpec SPEC OUTPUT   (OUTPUT may be SPEC)
  * </pre>
  */
 public final class GeneratorSpec {
@@ -40,13 +43,35 @@ public final class GeneratorSpec {
     if (output.getParent() != null) {
       Files.createDirectories(output.getParent());
     }
+    boolean changed;
+    try {
+      changed = forGenerator(spec);
+    } catch (IllegalArgumentException refused) {
+      System.err.println(input + ": " + refused.getMessage());
+      System.exit(1);
+      return;
+    }
     // Unchanged specs are copied as they are, comments and all.
-    String out = enumNames(spec) ? yaml.writeValueAsString(spec) : text;
+    String out = changed ? yaml.writeValueAsString(spec) : text;
     Files.write(output, out.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Rewrites {@code spec} in place as the generator reads it (everything this class does); true if
+   * anything changed.
+   *
+   * @throws IllegalArgumentException for what {@link OpenApi31} refuses
+   */
+  public static boolean forGenerator(JsonNode spec) {
+    boolean changed = spec.isObject() && OpenApi31.toOpenApi30((ObjectNode) spec);
+    changed |= enumNames(spec);
+    changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
+    changed |= spec.isObject() && AspNetShapes.apply((ObjectNode) spec);
+    return changed;
+  }
+
   /** Sets constant-case x-enum-varnames on every enum that names its values; true if any. */
-  static boolean enumNames(JsonNode node) {
+  public static boolean enumNames(JsonNode node) {
     boolean changed = false;
     if (node.isObject()) {
       JsonNode names =

@@ -35,19 +35,7 @@ public final class GrowthFixtureSpec {
     YAMLMapper yaml = new YAMLMapper();
     ObjectNode spec = (ObjectNode) yaml.readTree(Paths.get(args[0]).toFile());
     for (Path file : fragments(Paths.get(args[1]))) {
-      JsonNode fragment = yaml.readTree(file.toFile());
-      String name = file.getFileName().toString();
-      if (fragment.has("tags")) {
-        ((ArrayNode) spec.withArray("tags")).addAll((ArrayNode) fragment.get("tags"));
-      }
-      putAll(spec.with("paths"), fragment.get("paths"), "path", name);
-      JsonNode components = fragment.get("components");
-      if (components != null) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> kind = it.next();
-          putAll(spec.with("components").with(kind.getKey()), kind.getValue(), kind.getKey(), name);
-        }
-      }
+      merge(spec, yaml.readTree(file.toFile()), file.toString());
     }
 
     Path output = Paths.get(args[2]);
@@ -61,6 +49,29 @@ public final class GrowthFixtureSpec {
                 + ": a test fixture, not the OSAI API.\n"
                 + yaml.writeValueAsString(spec))
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Adds {@code fragment}'s tags, paths and components to {@code spec}; a fragment's {@code
+   * openapi} (3.1) raises the spec's. A path or component {@code spec} has already is refused,
+   * naming {@code source}.
+   */
+  public static void merge(ObjectNode spec, JsonNode fragment, String source) {
+    if (fragment.has("openapi")) {
+      // A fragment in a later OpenAPI version (3.1) raises the fixture's version.
+      spec.set("openapi", fragment.get("openapi"));
+    }
+    if (fragment.has("tags")) {
+      ((ArrayNode) spec.withArray("tags")).addAll((ArrayNode) fragment.get("tags"));
+    }
+    putAll(spec.with("paths"), fragment.get("paths"), "path", source);
+    JsonNode components = fragment.get("components");
+    if (components != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> kind = it.next();
+        putAll(spec.with("components").with(kind.getKey()), kind.getValue(), kind.getKey(), source);
+      }
+    }
   }
 
   /** The fragments: every {@code *.yaml} in {@code dir}, by name. */
@@ -82,8 +93,7 @@ public final class GrowthFixtureSpec {
                 + what
                 + " "
                 + field.getKey()
-                + " is in openapi/osai.yaml or another fragment already: rename it in"
-                + " src/test/resources/growth/"
+                + " is in openapi/osai.yaml or another fragment already: rename it in "
                 + fragment
                 + ".");
       }

@@ -1,6 +1,14 @@
 package com.onestepai.osai.build;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +18,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,14 +37,16 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * openapi/released/osai-X.Y.Z.yaml. A change that breaks callers fails the build unless the
  * project's major version is above the released one. Breaking is what openapi-diff calls
  * incompatible (a removed endpoint, a new required parameter, a narrowed type, ...) and, for this
- * SDK, a removed operationId or tag: those name generated methods, interfaces and accessors. The
- * markdown report is written either way.
+ * SDK, a removed operation name or tag: those name generated methods, interfaces and accessors.
+ * Names are compared as the generator sees them ({@link OperationNames}): an operation without an
+ * operationId by its derived name, one without tags in the default tag. The markdown report is
+ * written either way.
  *
  * <p>The build runs it before compiling (pom.xml, execution spec-compatibility), so that a removed
  * operation is reported here rather than as compile errors in code that calls it:
  *
  * <pre>
- * java -cp TEST_CLASSPATH SpecCompatibilityGate.java RELEASED_DIR SPEC VERSION REPORT
+ * java -cp TEST_CLASSPATH com.onestepai.osai.build.SpecCompatibilityGate RELEASED_DIR SPEC VERSION REPORT
  * </pre>
  */
 public final class SpecCompatibilityGate {
@@ -64,7 +77,14 @@ public final class SpecCompatibilityGate {
       System.exit(2);
     }
     Path report = Paths.get(args[3]);
-    Verdict verdict = check(Paths.get(args[0]), Paths.get(args[1]), args[2], report);
+    Verdict verdict;
+    try {
+      verdict = check(Paths.get(args[0]), Paths.get(args[1]), args[2], report);
+    } catch (IllegalArgumentException e) {
+      System.err.println("Spec compatibility gate: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     if (verdict.failsTheBuild()) {
       System.err.println(
           "openapi/osai.yaml breaks compatibility with the released "
@@ -93,7 +113,14 @@ public final class SpecCompatibilityGate {
   public static Verdict check(Path releasedDir, Path spec, String projectVersion, Path report)
       throws IOException {
     Path released = lastReleased(releasedDir);
-    ChangedOpenApi diff = OpenApiCompare.fromLocations(released.toString(), spec.toString());
+    // Both in their OpenAPI 3.0 form, as the generator reads them: a 3.1 header with nothing else
+    // changed is no change, and a union ASP.NET writes compares as the type it means. First, so
+    // that an OpenAPI 3.2 document is refused by its version, not as unreadable.
+    Path current30 = asOpenApi30(spec, report, "current");
+    Path released30 = asOpenApi30(released, report, "released");
+    readable(released);
+    readable(spec);
+    ChangedOpenApi diff = OpenApiCompare.fromLocations(released30.toString(), current30.toString());
     List<String> breaks = new ArrayList<>();
     for (Endpoint missing : diff.getMissingEndpoints()) {
       breaks.add("removed: " + missing.getMethod() + " " + missing.getPathUrl());
@@ -103,13 +130,43 @@ public final class SpecCompatibilityGate {
         breaks.add("changed incompatibly: " + changed.getHttpMethod() + " " + changed.getPathUrl());
       }
     }
-    for (String id :
-        removed(operationIds(diff.getOldSpecOpenApi()), operationIds(diff.getNewSpecOpenApi()))) {
-      breaks.add("operationId removed or renamed (a generated method): " + id);
+    OpenAPI before = diff.getOldSpecOpenApi();
+    OpenAPI after = diff.getNewSpecOpenApi();
+    Map<String, String> oldNames = OperationNames.names(operations(before));
+    Set<String> newNames = new TreeSet<>(OperationNames.names(operations(after)).values());
+    Set<String> declared = new TreeSet<>();
+    for (OperationNames.Operation op : operations(before)) {
+      if (op.declared != null) {
+        declared.add(op.declared);
+      }
     }
-    for (String tag : removed(tags(diff.getOldSpecOpenApi()), tags(diff.getNewSpecOpenApi()))) {
-      breaks.add("tag removed or renamed (a generated interface and accessor): " + tag);
-    }
+    oldNames.forEach(
+        (operation, name) -> {
+          if (!newNames.contains(name)) {
+            breaks.add(
+                operation
+                    + ": operation name "
+                    + name
+                    + " removed or renamed (a generated method"
+                    + (declared.contains(name)
+                        ? ")"
+                        : "; the name is derived from the path: give the operation an"
+                            + " operationId to keep it)"));
+          }
+        });
+    Map<String, Set<String>> oldTags = tags(before);
+    Map<String, Set<String>> newTags = tags(after);
+    oldTags.forEach(
+        (tag, operations) -> {
+          if (!newTags.containsKey(tag)) {
+            breaks.add(
+                "tag "
+                    + tag
+                    + " removed or renamed (a generated interface and accessor; its operations: "
+                    + String.join(", ", operations)
+                    + ")");
+          }
+        });
     if (diff.isIncompatible() && breaks.isEmpty()) {
       breaks.add("openapi-diff reports an incompatible change (see the report)");
     }
@@ -117,6 +174,46 @@ public final class SpecCompatibilityGate {
     Verdict verdict = new Verdict(released, breaks, allowed);
     writeReport(diff, verdict, projectVersion, report);
     return verdict;
+  }
+
+  /** {@code spec} in its OpenAPI 3.0 form ({@link OpenApi31}), beside the report. */
+  static Path asOpenApi30(Path spec, Path report, String name) throws IOException {
+    YAMLMapper yaml = new YAMLMapper();
+    JsonNode read;
+    try {
+      read = yaml.readTree(spec.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          spec + " is not a YAML or JSON document: " + e.getOriginalMessage(), e);
+    }
+    if (!read.isObject()) {
+      throw new IllegalArgumentException(
+          spec + " is not an OpenAPI document (no object at its top)");
+    }
+    ObjectNode tree = (ObjectNode) read;
+    try {
+      OpenApi31.toOpenApi30(tree);
+    } catch (IllegalArgumentException refused) {
+      throw new IllegalArgumentException(spec + ": " + refused.getMessage(), refused);
+    }
+    Path dir = report.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path out = dir.resolve("openapi-compatibility-" + name + ".yaml");
+    yaml.writeValue(out.toFile(), tree);
+    return out;
+  }
+
+  /** Refuses a file that is not an OpenAPI document, naming it and what the parser said. */
+  private static void readable(Path spec) {
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(spec.toString(), null, null);
+    if (parsed.getOpenAPI() == null || parsed.getOpenAPI().getPaths() == null) {
+      throw new IllegalArgumentException(
+          spec
+              + " is not an OpenAPI 3 document the compatibility gate can read"
+              + (parsed.getMessages() == null || parsed.getMessages().isEmpty()
+                  ? ""
+                  : ": " + String.join("; ", parsed.getMessages())));
+    }
   }
 
   public static Path lastReleased(Path dir) throws IOException {
@@ -143,26 +240,37 @@ public final class SpecCompatibilityGate {
     return Integer.parseInt(m.group(1));
   }
 
-  private static Set<String> operationIds(OpenAPI api) {
-    Set<String> ids = new TreeSet<>();
+  /** The operations as {@link OperationNames} sees them, in document and method order. */
+  static List<OperationNames.Operation> operations(OpenAPI api) {
+    List<OperationNames.Operation> operations = new ArrayList<>();
     api.getPaths()
-        .values()
-        .forEach(item -> item.readOperations().forEach(op -> ids.add(op.getOperationId())));
-    return ids;
+        .forEach(
+            (path, item) -> {
+              for (String method : OperationNames.METHODS) {
+                Operation op =
+                    item.readOperationsMap()
+                        .get(PathItem.HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)));
+                if (op != null) {
+                  operations.add(new OperationNames.Operation(method, path, op.getOperationId()));
+                }
+              }
+            });
+    return operations;
   }
 
-  private static Set<String> tags(OpenAPI api) {
-    Set<String> tags = new TreeSet<>();
+  /** Each tag as the generator names its interface (the default for none), with its operations. */
+  private static Map<String, Set<String>> tags(OpenAPI api) {
+    Map<String, Set<String>> tags = new TreeMap<>();
     api.getPaths()
-        .values()
-        .forEach(item -> item.readOperations().forEach(op -> tags.addAll(op.getTags())));
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, op) ->
+                            tags.computeIfAbsent(
+                                    OperationNames.tag(op.getTags()), t -> new TreeSet<>())
+                                .add(method + " " + path)));
     return tags;
-  }
-
-  private static Set<String> removed(Set<String> before, Set<String> after) {
-    Set<String> removed = new TreeSet<>(before);
-    removed.removeAll(after);
-    return removed;
   }
 
   private static void writeReport(ChangedOpenApi diff, Verdict verdict, String version, Path report)

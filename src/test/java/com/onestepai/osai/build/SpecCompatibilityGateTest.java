@@ -45,6 +45,54 @@ class SpecCompatibilityGateTest {
     assertEquals(List.of(), verdict.breaks);
   }
 
+  /** OpenAPI 3.1 with nothing else changed is no change (issue 16: two operations were flagged). */
+  @Test
+  void raisingTheHeaderTo31AloneIsNotABreak() throws IOException {
+    SpecCompatibilityGate.Verdict verdict =
+        checkEdited("openapi: 3.0.3", "openapi: 3.1.1", "1.11.0");
+
+    assertEquals(List.of(), verdict.breaks);
+    assertFalse(verdict.failsTheBuild());
+  }
+
+  /** OpenAPI 3.2 is refused by its version and the conversion step, before anything else. */
+  @Test
+  void openApi32IsRefusedNamingTheVersion() throws IOException {
+    IllegalArgumentException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> checkEdited("openapi: 3.0.3", "openapi: 3.2.0", "1.11.0"));
+
+    assertTrue(
+        refused.getMessage().contains("openapi: 3.2.0 is not supported")
+            && refused.getMessage().contains("OpenApi3_1"),
+        refused.getMessage());
+  }
+
+  /** A number union compares as the number it means: [integer, string] int32 is an int32. */
+  @Test
+  void aNumberUnionIsTheNumberItMeans() throws IOException {
+    Path released = Files.createDirectories(dir.resolve("released"));
+    String v30 =
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /Things:\n    get:\n"
+            + "      operationId: getThing\n      tags: [Things]\n      responses:\n"
+            + "        '200':\n          description: ok\n          content:\n"
+            + "            application/json:\n              schema:\n"
+            + "                type: object\n                properties:\n"
+            + "                  count: {type: integer, format: int32}\n";
+    Files.writeString(released.resolve("osai-1.0.0.yaml"), v30);
+    Path current = dir.resolve("osai.yaml");
+    Files.writeString(
+        current,
+        v30.replace("openapi: 3.0.3", "openapi: 3.1.1")
+            .replace("type: integer, format: int32", "type: [integer, string], format: int32"));
+
+    SpecCompatibilityGate.Verdict verdict =
+        SpecCompatibilityGate.check(released, current, "1.1.0", dir.resolve("report.md"));
+
+    assertEquals(List.of(), verdict.breaks);
+  }
+
   @Test
   void removingAnOperationFailsTheBuildWithAReport() throws IOException {
     SpecCompatibilityGate.Verdict verdict =
@@ -64,7 +112,8 @@ class SpecCompatibilityGateTest {
         checkEdited("operationId: getCurrentUser", "operationId: getMe", "1.10.1");
 
     assertEquals(
-        List.of("operationId removed or renamed (a generated method): getCurrentUser"),
+        List.of(
+            "GET /Users: operation name getCurrentUser removed or renamed (a generated method)"),
         verdict.breaks);
     assertTrue(verdict.failsTheBuild());
   }
@@ -88,5 +137,40 @@ class SpecCompatibilityGateTest {
 
     assertEquals(List.of(), verdict.breaks);
     assertFalse(verdict.failsTheBuild());
+  }
+
+  /**
+   * Swashbuckle writes no operationId and a minimal API no tags: the gate judges such an operation
+   * by its derived name and default tag instead of failing with a NullPointerException.
+   */
+  @Test
+  void operationsWithoutOperationIdOrTagsAreJudgedByTheirDerivedNames() throws IOException {
+    String added =
+        "  /api/v1/System/Status:\n    get:\n      responses:\n        \"204\":\n"
+            + "          description: Up.\ncomponents:";
+    Path released = Files.createDirectories(dir.resolve("released"));
+    Files.writeString(
+        released.resolve("osai-1.0.0.yaml"), Files.readString(SPEC).replace("components:", added));
+    Path current = dir.resolve("osai.yaml");
+
+    Files.writeString(current, Files.readString(SPEC).replace("components:", added));
+    assertEquals(
+        List.of(),
+        SpecCompatibilityGate.check(released, current, "1.0.1", dir.resolve("r.md")).breaks);
+
+    // The derived name getStatus is a generated method: a path that changes it is a break.
+    Files.writeString(
+        current,
+        Files.readString(SPEC)
+            .replace("components:", added.replace("/System/Status", "/System/Health")));
+    List<String> breaks =
+        SpecCompatibilityGate.check(released, current, "1.0.1", dir.resolve("r.md")).breaks;
+    assertTrue(breaks.contains("removed: GET /api/v1/System/Status"), breaks.toString());
+    assertTrue(
+        breaks.contains(
+            "GET /api/v1/System/Status: operation name getStatus removed or renamed (a generated"
+                + " method; the name is derived from the path: give the operation an operationId"
+                + " to keep it)"),
+        breaks.toString());
   }
 }
