@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.onestepai.osai.build.ApiCompatibilityGate;
 import com.onestepai.osai.build.JavadocText;
 import com.onestepai.osai.build.SpecCompatibilityGate;
@@ -24,14 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Java API gate ({@link ApiCompatibilityGate}) on code generated from edited copies of the
  * spec, with the generator, templates and options the build uses: what it stops and what it lets
- * through. The build runs the gate itself on openapi/osai.yaml (execution api-compatibility).
+ * through. The build runs the gate itself on openapi/osai.yaml (execution api-compatibility). The
+ * tests edit the spec as a parsed tree, so they do not depend on its formatting or order.
  */
 class ApiCompatibilityGateTest {
   static final Path PROJECT = PrismServer.projectDir();
   static final Path SPEC = PROJECT.resolve("openapi/osai.yaml");
-  static final String GET_USERS_SECURED =
-      "      security:\n        - bearerAuth: []\n      responses:";
-
   @TempDir Path dir;
 
   /** Generated sources by spec text: each spec is generated once for all tests. */
@@ -39,28 +41,62 @@ class ApiCompatibilityGateTest {
 
   static final Map<String, Path> GENERATED = new java.util.HashMap<>();
 
-  /** A query parameter of GET /Users, optional. */
-  static String optionalQuery(String name) {
-    return "        - name: "
-        + name
-        + "\n          in: query\n          required: false\n          description: An invented"
-        + " filter.\n          schema:\n            type: string\n          example: x\n";
+  static final YAMLMapper YAML = new YAMLMapper();
+
+  /**
+   * The spec as a tree: the tests edit it, never its text, so that they hold whatever its
+   * formatting and order.
+   */
+  static ObjectNode spec() throws IOException {
+    return (ObjectNode) YAML.readTree(SPEC.toFile());
   }
 
-  static String withQueries(String spec, String... names) {
-    StringBuilder parameters = new StringBuilder("      parameters:\n");
+  static String text(JsonNode spec) throws IOException {
+    return YAML.writeValueAsString(spec);
+  }
+
+  /** GET /Users with optional query parameters of these names added. */
+  static String withQueries(ObjectNode spec, String... names) throws IOException {
+    ObjectNode copy = spec.deepCopy();
+    ArrayNode parameters = ((ObjectNode) copy.at("/paths/~1Users/get")).withArray("parameters");
     for (String name : names) {
-      parameters.append(optionalQuery(name));
+      parameters
+          .addObject()
+          .put("name", name)
+          .put("in", "query")
+          .put("required", false)
+          .put("description", "An invented filter.")
+          .put("example", "x")
+          .putObject("schema")
+          .put("type", "string");
     }
-    return edit(
-        spec,
-        GET_USERS_SECURED,
-        "      security:\n        - bearerAuth: []\n" + parameters + "      responses:");
+    return text(copy);
   }
 
-  static String edit(String spec, String from, String to) {
-    assertEquals(1, spec.split(java.util.regex.Pattern.quote(from), -1).length - 1, from);
-    return spec.replace(from, to);
+  /** The schema User renamed Account, and every reference to it. */
+  static String withUserRenamed(ObjectNode spec) throws IOException {
+    ObjectNode copy = spec.deepCopy();
+    ObjectNode schemas = (ObjectNode) copy.at("/components/schemas");
+    ObjectNode renamed = YAML.createObjectNode();
+    schemas
+        .fields()
+        .forEachRemaining(
+            e -> renamed.set(e.getKey().equals("User") ? "Account" : e.getKey(), e.getValue()));
+    ((ObjectNode) copy.get("components")).set("schemas", renamed);
+    assertTrue(replaceRefs(copy, "#/components/schemas/User", "#/components/schemas/Account") > 0);
+    return text(copy);
+  }
+
+  static int replaceRefs(JsonNode node, String from, String to) {
+    int replaced = 0;
+    if (node.isObject() && node.has("$ref") && node.get("$ref").asText().equals(from)) {
+      ((ObjectNode) node).put("$ref", to);
+      replaced++;
+    }
+    for (JsonNode child : node) {
+      replaced += replaceRefs(child, from, to);
+    }
+    return replaced;
   }
 
   /** Generates {@code spec} as the build does, and returns its Java sources. */
@@ -174,14 +210,10 @@ class ApiCompatibilityGateTest {
 
   @Test
   void renamingASchemaBreaksCallers() throws Exception {
-    String spec = Files.readString(SPEC);
-    String renamed =
-        edit(
-            edit(spec, "\"#/components/schemas/User\"", "\"#/components/schemas/Account\""),
-            "    User:\n      type: object",
-            "    Account:\n      type: object");
+    ObjectNode spec = spec();
 
-    ApiCompatibilityGate.Verdict verdict = check(spec, renamed, "0.1.1-SNAPSHOT");
+    ApiCompatibilityGate.Verdict verdict =
+        check(text(spec), withUserRenamed(spec), "0.1.1-SNAPSHOT");
 
     assertTrue(
         verdict.breaks.contains(
@@ -199,14 +231,10 @@ class ApiCompatibilityGateTest {
 
   @Test
   void aBreakIsAllowedInANewMajorVersion() throws Exception {
-    String spec = Files.readString(SPEC);
-    String renamed =
-        edit(
-            edit(spec, "\"#/components/schemas/User\"", "\"#/components/schemas/Account\""),
-            "    User:\n      type: object",
-            "    Account:\n      type: object");
+    ObjectNode spec = spec();
 
-    ApiCompatibilityGate.Verdict verdict = check(spec, renamed, "1.0.0-SNAPSHOT");
+    ApiCompatibilityGate.Verdict verdict =
+        check(text(spec), withUserRenamed(spec), "1.0.0-SNAPSHOT");
 
     assertNotEquals(List.of(), verdict.breaks);
     assertFalse(verdict.failsTheBuild());
@@ -215,10 +243,10 @@ class ApiCompatibilityGateTest {
   /** The first optional parameter of an operation leaves the old signature as an overload. */
   @Test
   void addingTheFirstOptionalParameterKeepsCallersCompiling() throws Exception {
-    String spec = Files.readString(SPEC);
+    ObjectNode spec = spec();
 
     ApiCompatibilityGate.Verdict verdict =
-        check(spec, withQueries(spec, "fields"), "0.1.1-SNAPSHOT");
+        check(text(spec), withQueries(spec, "fields"), "0.1.1-SNAPSHOT");
 
     assertEquals(List.of(), verdict.breaks);
   }
@@ -226,7 +254,7 @@ class ApiCompatibilityGateTest {
   /** A further one changes the full form's signature: the limit the README documents. */
   @Test
   void addingAnotherOptionalParameterBreaksCallersOfTheFullForm() throws Exception {
-    String spec = Files.readString(SPEC);
+    ObjectNode spec = spec();
 
     ApiCompatibilityGate.Verdict verdict =
         check(withQueries(spec, "fields"), withQueries(spec, "fields", "expand"), "0.1.1");
@@ -243,23 +271,19 @@ class ApiCompatibilityGateTest {
 
   @Test
   void addingAnOperationAndAnOptionalPropertyIsCompatible() throws Exception {
-    String spec = Files.readString(SPEC);
-    String grown =
-        edit(
-            spec,
-            "components:\n",
-            "  /Users/Ping:\n    get:\n      tags: [Users]\n      operationId: ping\n"
-                + "      summary: Ping\n      description: Ping.\n      responses:\n"
-                + "        \"204\":\n          description: Pong.\ncomponents:\n");
-    grown =
-        edit(
-            grown,
-            "        userName:\n",
-            "        nickname:\n          type: string\n"
-                + "          nullable: true\n          description: An invented property.\n"
-                + "        userName:\n");
+    ObjectNode spec = spec();
+    ObjectNode grown = spec.deepCopy();
+    ObjectNode ping = ((ObjectNode) grown.get("paths")).putObject("/Users/Ping").putObject("get");
+    ping.putArray("tags").add("Users");
+    ping.put("operationId", "ping").put("summary", "Ping").put("description", "Ping.");
+    ping.putObject("responses").putObject("204").put("description", "Pong.");
+    ((ObjectNode) grown.at("/components/schemas/User/properties"))
+        .putObject("nickname")
+        .put("type", "string")
+        .put("nullable", true)
+        .put("description", "An invented property.");
 
-    ApiCompatibilityGate.Verdict verdict = check(spec, grown, "0.1.1-SNAPSHOT");
+    ApiCompatibilityGate.Verdict verdict = check(text(spec), text(grown), "0.1.1-SNAPSHOT");
 
     assertEquals(List.of(), verdict.breaks);
     String report = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);

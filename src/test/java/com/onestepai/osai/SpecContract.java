@@ -385,13 +385,39 @@ final class SpecContract implements AutoCloseable {
             MOSHI.adapter(Object.class).fromJson(Json.mapper().writeValueAsString(example));
   }
 
-  /** Proves the violation check is not vacuous: a body that is not a JSON string is reported. */
+  /**
+   * Proves the violation check is not vacuous: a JSON number sent to an operation whose JSON body
+   * is an object is reported. The operation is found by that shape, wherever it stands in the spec.
+   */
   private void controlIsCaught() throws IOException {
-    String path = openApi.getPaths().keySet().iterator().next().replaceAll("\\{[^}]+}", "x");
+    String path = null;
+    String method = null;
+    for (Map.Entry<String, PathItem> item : openApi.getPaths().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> op :
+          item.getValue().readOperationsMap().entrySet()) {
+        MediaType json =
+            op.getValue().getRequestBody() == null
+                    || op.getValue().getRequestBody().getContent() == null
+                ? null
+                : op.getValue().getRequestBody().getContent().get("application/json");
+        if (path == null
+            && json != null
+            && json.getSchema() != null
+            && ("object".equals(json.getSchema().getType())
+                || json.getSchema().getProperties() != null)) {
+          path = item.getKey().replaceAll("\\{[^}]+}", "x");
+          method = op.getKey().name();
+        }
+      }
+    }
+    assertNotNull(path, "the spec has an operation whose JSON body is an object");
     Request wrong =
         new Request.Builder()
             .url(prism.url().resolve(path.substring(1)))
-            .post(okhttp3.RequestBody.create("123", okhttp3.MediaType.get("application/json")))
+            .header("Authorization", "Bearer control")
+            .method(
+                method,
+                okhttp3.RequestBody.create("123", okhttp3.MediaType.get("application/json")))
             .build();
     try (Response response = shared.newCall(wrong).execute()) {
       assertTrue(response.code() >= 400, "Prism accepted " + wrong + ": " + response);

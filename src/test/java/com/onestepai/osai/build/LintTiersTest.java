@@ -26,9 +26,13 @@ class LintTiersTest {
 
   @TempDir Path dir;
 
-  /** {@code "severity rule"} of each finding, sorted; the exit code in {@code exit[0]}. */
-  static List<String> lint(Path spec, String failSeverity, int[] exit) throws Exception {
-    Path out = spec.resolveSibling(spec.getFileName() + ".json");
+  /**
+   * {@code "severity rule"} of each finding, sorted; the exit code in {@code exit[0]}. Spectral's
+   * report and log go to the test's temporary folder, never beside the spec (which may be the
+   * shipped one).
+   */
+  List<String> lint(Path spec, String failSeverity, int[] exit) throws Exception {
+    Path out = Files.createTempFile(dir, "spectral", ".json");
     Process spectral =
         new ProcessBuilder(
                 PROJECT.resolve("node_modules/.bin/spectral").toString(),
@@ -43,7 +47,7 @@ class LintTiersTest {
                 spec.toString())
             .directory(PROJECT.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(spec.resolveSibling("spectral.log").toFile())
+            .redirectOutput(Files.createTempFile(dir, "spectral", ".log").toFile())
             .start();
     assertTrue(spectral.waitFor(120, TimeUnit.SECONDS), "spectral finished");
     exit[0] = spectral.exitValue();

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.onestepai.osai.PrismServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +25,46 @@ class SpecCompatibilityGateTest {
 
   @TempDir Path dir;
 
-  SpecCompatibilityGate.Verdict checkEdited(String from, String to, String version)
+  static final YAMLMapper YAML = new YAMLMapper();
+
+  /** The spec as a tree: the tests edit it, never its text (its formatting and order are free). */
+  static ObjectNode spec() throws IOException {
+    return (ObjectNode) YAML.readTree(SPEC.toFile());
+  }
+
+  /** The gate on the spec released as 1.2.3 and 1.10.0, against {@code edit} applied to it. */
+  SpecCompatibilityGate.Verdict checkEdited(Consumer<ObjectNode> edit, String version)
       throws IOException {
     Path released = Files.createDirectories(dir.resolve("released"));
-    String spec = Files.readString(SPEC);
-    Files.writeString(released.resolve("osai-1.2.3.yaml"), spec);
-    Files.writeString(released.resolve("osai-1.10.0.yaml"), spec); // the last release: 1.10 > 1.2
-    String edited = spec.replace(from, to);
-    assertFalse(edited.equals(spec) && !from.equals(to), "the edit applies");
+    ObjectNode spec = spec();
+    Files.writeString(released.resolve("osai-1.2.3.yaml"), YAML.writeValueAsString(spec));
+    // The last release: 1.10 > 1.2.
+    Files.writeString(released.resolve("osai-1.10.0.yaml"), YAML.writeValueAsString(spec));
+    ObjectNode edited = spec.deepCopy();
+    edit.accept(edited);
+    assertFalse(edited.equals(spec), "the edit applies");
     Path current = dir.resolve("osai.yaml");
-    Files.writeString(current, edited);
+    Files.writeString(current, YAML.writeValueAsString(edited));
     return SpecCompatibilityGate.check(released, current, version, dir.resolve("report.md"));
+  }
+
+  /** Renames the path {@code from}, keeping its place. */
+  static void renamePath(ObjectNode spec, String from, String to) {
+    ObjectNode paths = YAML.createObjectNode();
+    spec.get("paths")
+        .fields()
+        .forEachRemaining(e -> paths.set(e.getKey().equals(from) ? to : e.getKey(), e.getValue()));
+    spec.set("paths", paths);
+  }
+
+  /** A secured-less operation of {@code path} with {@code operationId} (or none) and no tags. */
+  static ObjectNode operation(String operationId) {
+    ObjectNode op = YAML.createObjectNode();
+    if (operationId != null) {
+      op.put("operationId", operationId);
+    }
+    op.putObject("responses").putObject("204").put("description", "Done.");
+    return op;
   }
 
   @Test
@@ -96,7 +128,7 @@ class SpecCompatibilityGateTest {
   @Test
   void removingAnOperationFailsTheBuildWithAReport() throws IOException {
     SpecCompatibilityGate.Verdict verdict =
-        checkEdited("  /Users:\n    get:", "  /UsersGone:\n    get:", "1.11.0");
+        checkEdited(spec -> renamePath(spec, "/Users", "/UsersGone"), "1.11.0");
 
     assertEquals("osai-1.10.0.yaml", verdict.released.getFileName().toString());
     assertTrue(verdict.breaks.contains("removed: GET /Users"), verdict.breaks.toString());
@@ -109,7 +141,9 @@ class SpecCompatibilityGateTest {
   @Test
   void renamingAnOperationIdIsBreakingForTheSdk() throws IOException {
     SpecCompatibilityGate.Verdict verdict =
-        checkEdited("operationId: getCurrentUser", "operationId: getMe", "1.10.1");
+        checkEdited(
+            spec -> ((ObjectNode) spec.at("/paths/~1Users/get")).put("operationId", "getMe"),
+            "1.10.1");
 
     assertEquals(
         List.of(
@@ -121,7 +155,9 @@ class SpecCompatibilityGateTest {
   @Test
   void aBreakingChangeIsAllowedInANewMajorVersion() throws IOException {
     SpecCompatibilityGate.Verdict verdict =
-        checkEdited("operationId: getCurrentUser", "operationId: getMe", "2.0.0-SNAPSHOT");
+        checkEdited(
+            spec -> ((ObjectNode) spec.at("/paths/~1Users/get")).put("operationId", "getMe"),
+            "2.0.0-SNAPSHOT");
 
     assertFalse(verdict.breaks.isEmpty());
     assertFalse(verdict.failsTheBuild());
@@ -129,11 +165,15 @@ class SpecCompatibilityGateTest {
 
   @Test
   void addingAnOperationIsCompatible() throws IOException {
-    String added =
-        "  /Users/Ping:\n    get:\n      tags: [Users]\n      operationId: ping\n"
-            + "      summary: Ping\n      description: Ping.\n      responses:\n        \"204\":\n"
-            + "          description: Pong.\ncomponents:";
-    SpecCompatibilityGate.Verdict verdict = checkEdited("components:", added, "1.10.1");
+    SpecCompatibilityGate.Verdict verdict =
+        checkEdited(
+            spec -> {
+              ObjectNode ping =
+                  operation("ping").put("summary", "Ping").put("description", "Ping.");
+              ping.putArray("tags").add("Users");
+              ((ObjectNode) spec.get("paths")).putObject("/Users/Ping").set("get", ping);
+            },
+            "1.10.1");
 
     assertEquals(List.of(), verdict.breaks);
     assertFalse(verdict.failsTheBuild());
@@ -145,24 +185,20 @@ class SpecCompatibilityGateTest {
    */
   @Test
   void operationsWithoutOperationIdOrTagsAreJudgedByTheirDerivedNames() throws IOException {
-    String added =
-        "  /api/v1/System/Status:\n    get:\n      responses:\n        \"204\":\n"
-            + "          description: Up.\ncomponents:";
+    ObjectNode spec = spec();
+    ((ObjectNode) spec.get("paths")).putObject("/api/v1/System/Status").set("get", operation(null));
     Path released = Files.createDirectories(dir.resolve("released"));
-    Files.writeString(
-        released.resolve("osai-1.0.0.yaml"), Files.readString(SPEC).replace("components:", added));
+    Files.writeString(released.resolve("osai-1.0.0.yaml"), YAML.writeValueAsString(spec));
     Path current = dir.resolve("osai.yaml");
 
-    Files.writeString(current, Files.readString(SPEC).replace("components:", added));
+    Files.writeString(current, YAML.writeValueAsString(spec));
     assertEquals(
         List.of(),
         SpecCompatibilityGate.check(released, current, "1.0.1", dir.resolve("r.md")).breaks);
 
     // The derived name getStatus is a generated method: a path that changes it is a break.
-    Files.writeString(
-        current,
-        Files.readString(SPEC)
-            .replace("components:", added.replace("/System/Status", "/System/Health")));
+    renamePath(spec, "/api/v1/System/Status", "/api/v1/System/Health");
+    Files.writeString(current, YAML.writeValueAsString(spec));
     List<String> breaks =
         SpecCompatibilityGate.check(released, current, "1.0.1", dir.resolve("r.md")).breaks;
     assertTrue(breaks.contains("removed: GET /api/v1/System/Status"), breaks.toString());
