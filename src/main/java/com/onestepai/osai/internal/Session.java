@@ -5,6 +5,7 @@ import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.OsaiServiceException;
+import com.onestepai.osai.Problem;
 import com.onestepai.osai.UnexpectedStatusCodeException;
 import java.io.IOException;
 import java.util.Date;
@@ -275,18 +276,23 @@ final class Session {
             e.body());
       }
       if (status == 400 || status == 401 || status == 403) {
+        // The problem's trace id is what a support ticket needs: kept, and named.
+        Problem problem = e.problem();
+        String traceId = problem == null ? null : problem.traceId();
         throw new AccessTokenRejectedException(
             "Sign-in at "
                 + baseUrl
                 + " refused the access token (HTTP "
                 + status
+                + (traceId == null ? "" : ", traceId " + traceId)
                 + "). Check that the token has not expired or been deleted in OSAI Settings, and"
                 + " that it was created in this region: EU and US tokens are not interchangeable.",
             status,
             e.method(),
             e.url(),
             e.headers(),
-            e.body());
+            e.body(),
+            problem);
       }
       throw e;
     } catch (OsaiInvalidDataException e) {
