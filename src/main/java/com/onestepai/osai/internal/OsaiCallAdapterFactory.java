@@ -13,9 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import okhttp3.MultipartBody;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okio.AsyncTimeout;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -53,9 +51,22 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     this.completions = completions;
   }
 
-  private void checkOpen() {
+  private void checkOpen(Call<?> call) {
     if (closed.getAsBoolean()) {
+      discardUnsent(call);
       throw new IllegalStateException("OsaiClient is closed");
+    }
+  }
+
+  /**
+   * Closes the stream of an {@link UploadFile} the call did not send, once the call is over: see
+   * {@link Uploads#discardUnsent}.
+   */
+  static void discardUnsent(Call<?> call) {
+    try {
+      Uploads.discardUnsent(call.request().body());
+    } catch (RuntimeException unbuildable) {
+      // the request could not be built: the caller's failure says why, and no file was read
     }
   }
 
@@ -117,14 +128,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
    * timeout) and while the answer is awaited and read. The wait for a sign-in keeps its bound.
    */
   static void noDeadlineForUploads(Call<?> call) {
-    RequestBody body = call.request().body();
-    boolean sendsAFile = body instanceof UploadFile;
-    if (body instanceof MultipartBody) {
-      for (MultipartBody.Part part : ((MultipartBody) body).parts()) {
-        sendsAFile |= part.body() instanceof UploadFile;
-      }
-    }
-    if (sendsAFile) {
+    if (Uploads.sendsAFile(call.request().body())) {
       call.timeout().timeout(0, TimeUnit.NANOSECONDS);
     }
   }
@@ -188,13 +192,15 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T adapt(Call<T> call) {
-      checkOpen();
+      checkOpen(call);
       Response<T> response;
       try {
         noDeadlineForUploads(call); // builds the request: may fail
         response = call.execute();
       } catch (Exception e) {
         throw failureOf(call, e);
+      } finally {
+        discardUnsent(call);
       }
       headersIn(call, shape);
       return bodyOf(call, response, type, shape);
@@ -274,7 +280,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
      */
     @Override
     public CompletableFuture<T> adapt(Call<T> call) {
-      checkOpen();
+      checkOpen(call);
       CallFuture<T> future = new CallFuture<>(call);
       long timeoutNanos;
       try {
@@ -310,6 +316,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             @Override
             public void onResponse(Call<T> call, Response<T> response) {
               watchdog.exit();
+              discardUnsent(call);
               headersIn(call, shape);
               try {
                 future.settle(bodyOf(call, response, type, shape), null);
@@ -321,6 +328,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             @Override
             public void onFailure(Call<T> call, Throwable t) {
               watchdog.exit();
+              discardUnsent(call);
               try {
                 future.settle(
                     null,

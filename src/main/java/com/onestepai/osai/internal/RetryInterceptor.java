@@ -244,8 +244,8 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /** A body OkHttp will not send twice. Only {@link #isOneShot()} differs from the one it wraps. */
-  private static final class OneShotBody extends RequestBody {
-    private final RequestBody delegate;
+  static final class OneShotBody extends RequestBody {
+    final RequestBody delegate;
 
     OneShotBody(RequestBody delegate) {
       this.delegate = delegate;

@@ -112,12 +112,20 @@ final class Session {
    * return a JWT to replay with (a new one, or the one that replaced it).
    */
   Jwt replace(Jwt rejected, long timeoutNanos, BooleanSupplier canceled) {
+    forget(rejected);
+    return jwt(timeoutNanos, canceled);
+  }
+
+  /**
+   * The server rejected {@code rejected}: forget it unless another caller already replaced it, so
+   * that the next call signs in again.
+   */
+  void forget(Jwt rejected) {
     synchronized (lock) {
       if (current == rejected) {
         current = null;
       }
     }
-    return jwt(timeoutNanos, canceled);
   }
 
   Jwt replace(Jwt rejected, long timeoutNanos) {
