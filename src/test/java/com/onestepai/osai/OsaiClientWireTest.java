@@ -511,10 +511,10 @@ class OsaiClientWireTest {
     try (OsaiClient fromEnv = OsaiClient.fromEnv(env).build()) {
       assertEquals(Region.EU.baseUrl(), fromEnv.baseUrl().toString());
     }
-    env.put("OSAI_LOG", "loud");
-    IllegalArgumentException badLog =
-        assertThrows(IllegalArgumentException.class, () -> OsaiClient.fromEnv(env));
-    assertTrue(badLog.getMessage().contains("OSAI_LOG"), badLog.getMessage());
+    env.put("OSAI_LOG", "loud"); // warned about, never fatal (ClientConfigTest)
+    try (OsaiClient fromEnv = OsaiClient.fromEnv(env).build()) {
+      assertEquals(Region.EU.baseUrl(), fromEnv.baseUrl().toString());
+    }
     env.remove("OSAI_API_TOKEN");
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> OsaiClient.fromEnv(env));
