@@ -83,6 +83,7 @@ public final class ClientStack {
     // One line per retry and per sign-in, at every level but NONE.
     Consumer<String> debug =
         logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
+    Attempts attempts = new Attempts();
     Supplier<RetryInterceptor> retries =
         () ->
             new RetryInterceptor(
@@ -92,7 +93,11 @@ public final class ClientStack {
                 random,
                 clock,
                 System::nanoTime,
-                debug);
+                debug,
+                attempts);
+    OsaiCallAdapterFactory.Limits limits =
+        new OsaiCallAdapterFactory.Limits(
+            baseUrl, connectTimeoutMillis, readTimeoutMillis, attempts);
     HttpLogging logging =
         logLevel == LogLevel.NONE
             ? null
@@ -151,7 +156,7 @@ public final class ClientStack {
             .addConverterFactory(converters)
             .addCallAdapterFactory(
                 new OsaiCallAdapterFactory(
-                    redactor, () -> false, http.dispatcher().executorService()))
+                    redactor, () -> false, http.dispatcher().executorService(), limits))
             .build();
     this.session =
         new Session(
@@ -187,7 +192,7 @@ public final class ClientStack {
             .addConverterFactory(converters)
             .addCallAdapterFactory(
                 new OsaiCallAdapterFactory(
-                    redactor, closed::get, http.dispatcher().executorService()))
+                    redactor, closed::get, http.dispatcher().executorService(), limits))
             .build();
     this.heldRetrofit =
         new Retrofit.Builder()
@@ -196,7 +201,7 @@ public final class ClientStack {
             .addConverterFactory(converters)
             .addCallAdapterFactory(
                 new OsaiCallAdapterFactory(
-                    redactor, () -> false, http.dispatcher().executorService()))
+                    redactor, () -> false, http.dispatcher().executorService(), limits))
             .build();
   }
 

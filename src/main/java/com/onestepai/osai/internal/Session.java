@@ -188,7 +188,11 @@ final class Session {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new OsaiIoException(
-              "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn",
+              "Timed out waiting for sign-in at "
+                  + baseUrl
+                  + ": the call's timeout ("
+                  + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                  + " ms) passed",
               new TimeoutException());
         }
         if (canceled.getAsBoolean()) {
