@@ -134,11 +134,11 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   /**
    * Closes the client: calls started after this throw {@code IllegalStateException("OsaiClient is
    * closed")}, in both forms; calls already started finish, and so does an open {@link
-   * com.onestepai.osai.workflow.DatasetUpload}: its {@code finishUploading} still goes out when
-   * the bracket closes, so that no dataset stays locked (a shutdown hook may close the client while
-   * a block runs). Releases the threads and connections of the HTTP client this client created
-   * once those are over; a client built with {@link Builder#okHttpClient} leaves the caller's pool
-   * and dispatcher alone: their owner closes them. Idempotent.
+   * com.onestepai.osai.workflow.DatasetUpload}: its {@code finishUploading} still goes out when the
+   * bracket closes, so that no dataset stays locked (a shutdown hook may close the client while a
+   * block runs). Releases the threads and connections of the HTTP client this client created once
+   * those are over; a client built with {@link Builder#okHttpClient} leaves the caller's pool and
+   * dispatcher alone: their owner closes them. Idempotent.
    */
   @Override
   public void close() {

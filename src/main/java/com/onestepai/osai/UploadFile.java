@@ -1,5 +1,6 @@
 package com.onestepai.osai;
 
+import com.onestepai.osai.internal.Uploads;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import okio.Buffer;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
-import com.onestepai.osai.internal.Uploads;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -198,8 +198,7 @@ class DeadlineTest {
 
   @Test
   void theBlockingFormNamesTheSignInWait() {
-    server.enqueue(
-        new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(JWT).build());
+    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(JWT).build());
     try (OsaiClient client =
         OsaiClient.builder()
             .accessToken(TOKEN)
@@ -210,8 +209,11 @@ class DeadlineTest {
           assertThrows(OsaiIoException.class, () -> client.users().getCurrentUser());
 
       assertTrue(
-          e.getMessage().contains("timed out: its timeout (1000 ms) passed while it waited for"
-              + " sign-in at " + server.url("/api/")),
+          e.getMessage()
+              .contains(
+                  "timed out: its timeout (1000 ms) passed while it waited for"
+                      + " sign-in at "
+                      + server.url("/api/")),
           e.getMessage());
     }
   }

@@ -483,8 +483,7 @@ class OsaiClientWireTest {
                     + " {\"id\":\"x\",\"enableTutorial\":\"yes\"}"),
         wrongType.getMessage());
     assertTrue(
-        wrongType.getMessage().contains("at path $.enableTutorial (byte "),
-        wrongType.getMessage());
+        wrongType.getMessage().contains("at path $.enableTutorial (byte "), wrongType.getMessage());
     for (OsaiInvalidDataException e : List.of(truncated, html, wrongType)) {
       assertFalse(e.getMessage().contains("setLenient"), e.getMessage());
     }

@@ -173,8 +173,7 @@ class SignInEdgeCasesTest {
             .build());
     try (OsaiClient client = builder().build()) {
       AccessTokenRejectedException e =
-          assertThrows(
-              AccessTokenRejectedException.class, () -> client.users().getCurrentUser());
+          assertThrows(AccessTokenRejectedException.class, () -> client.users().getCurrentUser());
       assertEquals(problem, e.body());
       assertTrue(e.problem() != null, "the problem is kept");
       assertEquals(

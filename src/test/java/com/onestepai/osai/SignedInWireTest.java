@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The setting of the OpenAPI-shape wire tests: a client of a MockWebServer, without retries, whose
- * first answer is a sign-in (tests may build another with {@link #client(Consumer)}), and
- * ways to take the calls that follow it.
+ * first answer is a sign-in (tests may build another with {@link #client(Consumer)}), and ways to
+ * take the calls that follow it.
  */
 abstract class SignedInWireTest {
   @StartStop final MockWebServer server = new MockWebServer();

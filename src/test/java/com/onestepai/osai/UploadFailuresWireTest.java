@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,7 +98,8 @@ class UploadFailuresWireTest extends SignedInWireTest {
 
     TrackedStream blocking = new TrackedStream("PIXELS");
     assertThrows(
-        OsaiException.class, () -> uploads.uploadImage("d-1", stream(blocking), List.of("c"), null));
+        OsaiException.class,
+        () -> uploads.uploadImage("d-1", stream(blocking), List.of("c"), null));
     assertTrue(blocking.closed, "blocking");
 
     TrackedStream async = new TrackedStream("PIXELS");
@@ -137,8 +137,7 @@ class UploadFailuresWireTest extends SignedInWireTest {
             () -> client.api(UploadsApi.class).uploadImage("d-1", file, List.of("c"), null));
 
     assertSame(boom, e.getCause());
-    assertTrue(
-        e.getMessage().contains("progress callback of UploadFile{big.bin"), e.getMessage());
+    assertTrue(e.getMessage().contains("progress callback of UploadFile{big.bin"), e.getMessage());
   }
 
   @Test

@@ -51,7 +51,8 @@ final class BodyDecodingException extends RuntimeException {
     super(head, cause);
     this.head = head;
     long bytes = Math.min(body.size() - from, 3L * (SNIPPET_CHARS + Redactor.MARGIN));
-    this.start = bytes <= 0 ? null : body.snapshot((int) (from + bytes)).substring((int) from).utf8();
+    this.start =
+        bytes <= 0 ? null : body.snapshot((int) (from + bytes)).substring((int) from).utf8();
   }
 
   private static String head(
@@ -88,7 +89,13 @@ final class BodyDecodingException extends RuntimeException {
         || cause instanceof EOFException
         || message.startsWith("End of input")
         || message.startsWith("Unterminated string")) { // Moshi's words when the body ran out
-      return "the JSON ends early, at path " + path + " (byte " + size + " of " + size + "), as if"
+      return "the JSON ends early, at path "
+          + path
+          + " (byte "
+          + size
+          + " of "
+          + size
+          + "), as if"
           + " cut short";
     }
     // Moshi's own text ("Use JsonReader.setLenient(true) to accept malformed JSON", "Expected

@@ -228,10 +228,10 @@ public final class ClientStack {
   }
 
   /**
-   * Takes a hold on this stack, for a bracket such as {@code DatasetUpload} whose closing call
-   * must go out even if the client is closed meanwhile: until the hold is released, the hold's
-   * services work after {@link #close()}, and close() keeps the HTTP client's threads and
-   * connections for them.
+   * Takes a hold on this stack, for a bracket such as {@code DatasetUpload} whose closing call must
+   * go out even if the client is closed meanwhile: until the hold is released, the hold's services
+   * work after {@link #close()}, and close() keeps the HTTP client's threads and connections for
+   * them.
    *
    * @throws IllegalStateException if the stack is closed already
    */

@@ -14,9 +14,8 @@ import retrofit2.http.Streaming;
  * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, so are
  * {@code @Streaming} ones (a download: logging its body would read it whole into memory) and
  * uploads, multipart or an {@code UploadFile} sent as the whole body (for the same reason, and a
- * file would be read twice), and every line passes through the {@link
- * Redactor} in case a secret turns up anywhere else. A network interceptor: it logs each attempt as
- * it goes on the wire.
+ * file would be read twice), and every line passes through the {@link Redactor} in case a secret
+ * turns up anywhere else. A network interceptor: it logs each attempt as it goes on the wire.
  */
 final class HttpLogging implements Interceptor {
   private final HttpLoggingInterceptor withBodies;

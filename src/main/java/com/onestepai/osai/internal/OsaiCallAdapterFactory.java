@@ -5,10 +5,10 @@ import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.UploadFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -199,8 +199,8 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
   /**
    * Whether {@code t} is the session's failure to get a JWT in time: the wait's own deadline (the
-   * call's timeout) passed, or the sign-in call's own timeout did (not its read timeout, which
-   * the sign-in's own message names).
+   * call's timeout) passed, or the sign-in call's own timeout did (not its read timeout, which the
+   * sign-in's own message names).
    */
   private static boolean isSignInTimeout(Throwable t) {
     return isSignInWait(t)

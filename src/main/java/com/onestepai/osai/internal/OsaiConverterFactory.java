@@ -206,8 +206,8 @@ final class OsaiConverterFactory extends Converter.Factory {
 
   /**
    * A source of {@code buffer}'s bytes from {@code position} on that leaves {@code buffer} as it is
-   * and shares none of its segments: each chunk is copied (through this, an output stream) into
-   * the reader's own segments, which okio recycles.
+   * and shares none of its segments: each chunk is copied (through this, an output stream) into the
+   * reader's own segments, which okio recycles.
    */
   private static final class CopyingSource extends OutputStream implements Source {
     private final Buffer buffer;

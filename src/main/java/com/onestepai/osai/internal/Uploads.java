@@ -58,8 +58,8 @@ public final class Uploads {
 
   /**
    * Whether {@code body} can be written again: false when it holds an {@link UploadFile} of an
-   * {@code InputStream}. (The retries mark every body of a call that is not idempotent one-shot,
-   * so that OkHttp does not repeat it; such a body can still be written again.)
+   * {@code InputStream}. (The retries mark every body of a call that is not idempotent one-shot, so
+   * that OkHttp does not repeat it; such a body can still be written again.)
    */
   static boolean canBeWrittenAgain(@Nullable RequestBody body) {
     body = unwrapped(body);
