@@ -1,6 +1,6 @@
 package com.onestepai.osai;
 
-import com.onestepai.osai.internal.Uploads;
+import com.onestepai.osai.internal.ClientStack;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +61,7 @@ public final class UploadFile extends RequestBody {
   }
 
   static {
-    Uploads.discarder(UploadFile::discard);
+    ClientStack.uploadDiscarder(UploadFile::discard);
   }
 
   private static final int CHUNK = 8192;
@@ -249,7 +249,7 @@ public final class UploadFile extends RequestBody {
     try {
       progress.onProgress(bytesSent, contentLength);
     } catch (RuntimeException e) {
-      throw Uploads.failure(
+      throw ClientStack.uploadFailure(
           new OsaiException(
               "The progress callback of "
                   + this
@@ -276,7 +276,7 @@ public final class UploadFile extends RequestBody {
                 + " bytes where its contentLength said "
                 + contentLength
                 + ": pass its true length, or -1 when unknown.";
-    return Uploads.failure(new OsaiException(message));
+    return ClientStack.uploadFailure(new OsaiException(message));
   }
 
   /** Closes the stream of a one-shot file that will not be sent; sending it later fails. */

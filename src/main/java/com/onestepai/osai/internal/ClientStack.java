@@ -2,6 +2,8 @@ package com.onestepai.osai.internal;
 
 import com.onestepai.osai.LogLevel;
 import com.onestepai.osai.OsaiClient;
+import com.onestepai.osai.OsaiException;
+import com.onestepai.osai.UploadFile;
 import com.onestepai.osai.api.UsersApi;
 import com.squareup.moshi.Moshi;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,9 @@ import retrofit2.Retrofit;
 /**
  * The OkHttp and Retrofit machinery behind one {@link com.onestepai.osai.OsaiClient}: the session,
  * the interceptors, the converters and the call adapter, wired once. Not an API: the one public
- * type of this package that is not an annotation of generated code or a test seam.
+ * type of this package that is not an annotation of generated code or a test seam, and so also the
+ * door through which {@link OsaiClient}, {@link UploadFile} and the workflow brackets reach the
+ * package ({@link #of}, {@link #hold}, {@link #uploadDiscarder}, {@link #uploadFailure}).
  */
 public final class ClientStack {
   /** Shorter access tokens are refused: they could not be told apart from ordinary text. */
@@ -203,6 +207,23 @@ public final class ClientStack {
                 new OsaiCallAdapterFactory(
                     redactor, () -> false, http.dispatcher().executorService(), limits))
             .build();
+  }
+
+  /**
+   * Called once, by {@link UploadFile}'s initializer: how to close a file's stream that a call did
+   * not send (the JDK's "shared secrets" pattern, which spares {@code UploadFile} a public {@code
+   * close()} that every caller would be told to call).
+   */
+  public static void uploadDiscarder(Consumer<UploadFile> discarder) {
+    Uploads.discarder(discarder);
+  }
+
+  /**
+   * For {@link UploadFile#writeTo}: an {@link java.io.IOException} that carries {@code failure} out
+   * to the caller as it is, typed and not retried.
+   */
+  public static java.io.IOException uploadFailure(OsaiException failure) {
+    return Uploads.failure(failure);
   }
 
   /**

@@ -11,11 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the SDK's interceptors and call adapter need to know of the {@link UploadFile}s a request
  * body carries, whole ({@code @Body}) or as parts of a multipart body, and however the retries
- * wrapped it. Not an API: public only so that {@link UploadFile} can hand its failures over and
- * register how an unsent stream is closed (the JDK's "shared secrets" pattern, which spares {@code
- * UploadFile} a public {@code close()} that every caller would be told to call).
+ * wrapped it. {@link UploadFile} reaches {@link #discarder} and {@link #failure} through {@link
+ * ClientStack}, the package's one public class.
  */
-public final class Uploads {
+final class Uploads {
   private static volatile Consumer<UploadFile> discarder = file -> {};
   private static boolean registered;
 
@@ -25,7 +24,7 @@ public final class Uploads {
    * Called once by {@link UploadFile}'s initializer: how to close a file's stream that will not be
    * sent. Later calls are ignored.
    */
-  public static synchronized void discarder(Consumer<UploadFile> closer) {
+  static synchronized void discarder(Consumer<UploadFile> closer) {
     if (!registered) {
       registered = true;
       discarder = closer;
@@ -36,7 +35,7 @@ public final class Uploads {
    * An {@link IOException} that carries {@code failure} out of {@code RequestBody.writeTo} to the
    * caller as it is: the call fails with it, typed, and is not retried.
    */
-  public static IOException failure(OsaiException failure) {
+  static IOException failure(OsaiException failure) {
     return new InterceptorFailure(failure);
   }
 
