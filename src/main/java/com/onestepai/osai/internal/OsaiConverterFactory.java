@@ -201,6 +201,10 @@ final class OsaiConverterFactory extends Converter.Factory {
       long failedAt = copying.position - source.getBuffer().size();
       throw new BodyDecodingException(
           type, body.contentType(), buffer, from, failedAt, reader.getPath(), e);
+    } finally {
+      // Its segments back to okio's pool: closing the body does not (Retrofit's wrapper leaves its
+      // buffered source open), and a segment dropped costs a new 8 KiB one on the next call.
+      buffer.clear();
     }
   }
 
