@@ -428,8 +428,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     /**
      * Returns a new client.
      *
-     * @throws IllegalStateException if no access token was given, or the OkHttp on the classpath
-     *     is older than 5 (the message names the versions found and the fix)
+     * @throws IllegalStateException if no access token was given, or the OkHttp on the classpath is
+     *     older than 5 (the message names the versions found and the fix)
      * @throws IllegalArgumentException if the access token is shorter than 8 characters, or the
      *     base URL is not an http(s) URL, or is {@code http://} on a host that is not loopback
      *     without {@link #allowInsecureHttp}

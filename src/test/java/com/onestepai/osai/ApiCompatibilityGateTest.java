@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.onestepai.osai.build.ApiCompatibilityGate;
-import com.onestepai.osai.build.SpecCompatibilityGate;
 import com.onestepai.osai.build.JavadocText;
+import com.onestepai.osai.build.SpecCompatibilityGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

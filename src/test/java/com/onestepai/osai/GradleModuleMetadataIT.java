@@ -201,7 +201,8 @@ class GradleModuleMetadataIT {
     NodeList dependencies = doc.getElementsByTagName("dependency");
     for (int i = 0; i < dependencies.getLength(); i++) {
       Element d = (Element) dependencies.item(i);
-      String artifact = text(d, "artifactId").equals("okhttp-jvm") ? "okhttp" : text(d, "artifactId");
+      String artifact =
+          text(d, "artifactId").equals("okhttp-jvm") ? "okhttp" : text(d, "artifactId");
       String scope = text(d, "scope");
       scopes.put(
           text(d, "groupId") + ":" + artifact + ":" + text(d, "version"),
@@ -220,11 +221,12 @@ class GradleModuleMetadataIT {
     JsonNode module = module();
     Map<String, String> scopes = installedPomDependencies();
     Set<String> compile = new TreeSet<>();
-    scopes.forEach((dependency, scope) -> {
-      if (scope.equals("compile")) {
-        compile.add(dependency);
-      }
-    });
+    scopes.forEach(
+        (dependency, scope) -> {
+          if (scope.equals("compile")) {
+            compile.add(dependency);
+          }
+        });
     assertTrue(scopes.size() >= 8, "dependencies read: " + scopes);
     assertEquals(compile, new TreeSet<>(dependencies(variant(module, "apiElements"))));
     assertEquals(scopes.keySet(), new TreeSet<>(dependencies(variant(module, "runtimeElements"))));
@@ -234,12 +236,20 @@ class GradleModuleMetadataIT {
   void theInstalledPomIsAConsumersPom() throws Exception {
     Map<String, String> scopes = installedPomDependencies();
     // What the public API exposes is compile; what the SDK uses inside, runtime.
-    for (String api : Arrays.asList("com.squareup.okhttp3:okhttp:", "com.squareup.okio:okio-jvm:",
-        "com.squareup.retrofit2:retrofit:", "com.squareup.moshi:moshi:", "org.jspecify:jspecify:")) {
+    for (String api :
+        Arrays.asList(
+            "com.squareup.okhttp3:okhttp:",
+            "com.squareup.okio:okio-jvm:",
+            "com.squareup.retrofit2:retrofit:",
+            "com.squareup.moshi:moshi:",
+            "org.jspecify:jspecify:")) {
       assertEquals(List.of("compile"), scopeOf(scopes, api), api + " in " + scopes);
     }
-    for (String inside : Arrays.asList("com.squareup.okhttp3:logging-interceptor:",
-        "com.squareup.retrofit2:converter-moshi:", "org.jetbrains.kotlin:kotlin-stdlib:")) {
+    for (String inside :
+        Arrays.asList(
+            "com.squareup.okhttp3:logging-interceptor:",
+            "com.squareup.retrofit2:converter-moshi:",
+            "org.jetbrains.kotlin:kotlin-stdlib:")) {
       assertEquals(List.of("runtime"), scopeOf(scopes, inside), inside + " in " + scopes);
     }
     Path pom = INSTALLED.resolve(ARTIFACT + "-" + VERSION + ".pom");
@@ -247,8 +257,11 @@ class GradleModuleMetadataIT {
     for (String absent : Arrays.asList("build", "profiles", "dependencyManagement", "properties")) {
       assertEquals(0, doc.getElementsByTagName(absent).getLength(), "<" + absent + "> in " + pom);
     }
-    for (String present : Arrays.asList("name", "description", "url", "licenses", "developers", "scm")) {
-      assertEquals(1, doc.getDocumentElement().getElementsByTagName(present).getLength() > 0 ? 1 : 0,
+    for (String present :
+        Arrays.asList("name", "description", "url", "licenses", "developers", "scm")) {
+      assertEquals(
+          1,
+          doc.getDocumentElement().getElementsByTagName(present).getLength() > 0 ? 1 : 0,
           "no <" + present + "> in " + pom);
     }
     assertEquals("Apache-2.0", text((Element) doc.getElementsByTagName("license").item(0), "name"));
@@ -256,11 +269,12 @@ class GradleModuleMetadataIT {
 
   private static List<String> scopeOf(Map<String, String> scopes, String prefix) {
     List<String> found = new ArrayList<>();
-    scopes.forEach((dependency, scope) -> {
-      if (dependency.startsWith(prefix)) {
-        found.add(scope);
-      }
-    });
+    scopes.forEach(
+        (dependency, scope) -> {
+          if (dependency.startsWith(prefix)) {
+            found.add(scope);
+          }
+        });
     return found;
   }
 

@@ -36,9 +36,9 @@ import org.w3c.dom.Document;
  * The release in one command (pom.xml, profile release), run on a copy of this project (the
  * committed files) as release X.Y.Z, signed with a throwaway key made here: every file of the
  * bundle is signed (verified with gpg) and checksummed, and the layout and the POM are what Maven
- * Central's Portal requires (central.sonatype.org/publish/requirements and publish-portal-upload: in
- * the repository layout, javadoc and sources jars, .asc for every file, .md5 and .sha1, a POM with
- * name, description, url, licenses, developers and scm). The same step froze the spec. Every
+ * Central's Portal requires (central.sonatype.org/publish/requirements and publish-portal-upload:
+ * in the repository layout, javadoc and sources jars, .asc for every file, .md5 and .sha1, a POM
+ * with name, description, url, licenses, developers and scm). The same step froze the spec. Every
  * runtime dependency in the SBOM is under a license compatible with Apache-2.0.
  *
  * <p>Slow (a whole build), so tagged: {@code .ci/run} runs it once, not on every verify.
@@ -58,12 +58,38 @@ class ReleaseBundleIT {
   @BeforeAll
   static void release() throws Exception {
     gnupg = Files.createDirectories(work.resolve("gnupg"));
-    Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    run(work, Map.of(), "gpg", "--homedir", gnupg.toString(), "--batch", "--pinentry-mode", "loopback",
-        "--passphrase", "throwaway", "--quick-gen-key", "OSAI release test <release-test@example.invalid>",
-        "rsa3072", "sign", "1d");
-    String key = run(work, Map.of(), "gpg", "--homedir", gnupg.toString(), "--batch", "--pinentry-mode",
-        "loopback", "--passphrase", "throwaway", "--armor", "--export-secret-keys");
+    Files.setPosixFilePermissions(
+        gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    run(
+        work,
+        Map.of(),
+        "gpg",
+        "--homedir",
+        gnupg.toString(),
+        "--batch",
+        "--pinentry-mode",
+        "loopback",
+        "--passphrase",
+        "throwaway",
+        "--quick-gen-key",
+        "OSAI release test <release-test@example.invalid>",
+        "rsa3072",
+        "sign",
+        "1d");
+    String key =
+        run(
+            work,
+            Map.of(),
+            "gpg",
+            "--homedir",
+            gnupg.toString(),
+            "--batch",
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase",
+            "throwaway",
+            "--armor",
+            "--export-secret-keys");
     assertTrue(key.contains("BEGIN PGP PRIVATE KEY BLOCK"), "a throwaway key");
 
     // The committed files, as a clean clone has them.
@@ -80,15 +106,28 @@ class ReleaseBundleIT {
     Map<String, String> env = new HashMap<>();
     env.put("MAVEN_GPG_KEY", key);
     env.put("MAVEN_GPG_PASSPHRASE", "throwaway");
-    run(project, env, "mvn", "-B", "-q", "-Prelease", "-Drevision=" + VERSION, "-DskipTests",
-        "-DskipNpm", "-DskipLint", "deploy");
+    run(
+        project,
+        env,
+        "mvn",
+        "-B",
+        "-q",
+        "-Prelease",
+        "-Drevision=" + VERSION,
+        "-DskipTests",
+        "-DskipNpm",
+        "-DskipLint",
+        "deploy");
     staged = project.resolve("target/central-staging/com/onestepai/" + ARTIFACT + "/" + VERSION);
   }
 
   private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
     File log = Files.createTempFile(work, "run", ".log").toFile();
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(log);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log);
     builder.environment().putAll(env);
     Process process = builder.start();
     assertTrue(process.waitFor(15, TimeUnit.MINUTES), String.join(" ", command) + " finished");
@@ -117,15 +156,26 @@ class ReleaseBundleIT {
     String base = ARTIFACT + "-" + VERSION;
     List<String> artifacts = new ArrayList<>();
     for (String name : stagedNames()) {
-      if (!name.endsWith(".asc") && !name.endsWith(".md5") && !name.endsWith(".sha1")
+      if (!name.endsWith(".asc")
+          && !name.endsWith(".md5")
+          && !name.endsWith(".sha1")
           && !name.startsWith("maven-metadata")) {
         artifacts.add(name);
       }
     }
-    assertEquals(Arrays.asList(base + "-cyclonedx.json", base + "-cyclonedx.xml", base + "-javadoc.jar",
-        base + "-sources.jar", base + ".jar", base + ".module", base + ".pom"), artifacts);
+    assertEquals(
+        Arrays.asList(
+            base + "-cyclonedx.json",
+            base + "-cyclonedx.xml",
+            base + "-javadoc.jar",
+            base + "-sources.jar",
+            base + ".jar",
+            base + ".module",
+            base + ".pom"),
+        artifacts);
     try (ZipFile zip = new ZipFile(project.resolve("target/" + base + "-bundle.zip").toFile())) {
-      Set<String> entries = zip.stream().map(e -> e.getName()).collect(Collectors.toCollection(TreeSet::new));
+      Set<String> entries =
+          zip.stream().map(e -> e.getName()).collect(Collectors.toCollection(TreeSet::new));
       for (String artifact : artifacts) {
         for (String suffix : Arrays.asList("", ".asc", ".md5", ".sha1")) {
           String entry = "com/onestepai/" + ARTIFACT + "/" + VERSION + "/" + artifact + suffix;
@@ -139,16 +189,29 @@ class ReleaseBundleIT {
   @Test
   void everyFileIsSignedWithTheKeyAndChecksummed() throws Exception {
     for (String name : stagedNames()) {
-      if (name.endsWith(".asc") || name.endsWith(".md5") || name.endsWith(".sha1")
+      if (name.endsWith(".asc")
+          || name.endsWith(".md5")
+          || name.endsWith(".sha1")
           || name.startsWith("maven-metadata")) {
         continue;
       }
       Path file = staged.resolve(name);
-      String verified = run(work, Map.of(), "gpg", "--homedir", gnupg.toString(), "--batch", "--verify",
-          staged.resolve(name + ".asc").toString(), file.toString());
-      assertTrue(verified.contains("Good signature from \"OSAI release test"), name + ": " + verified);
+      String verified =
+          run(
+              work,
+              Map.of(),
+              "gpg",
+              "--homedir",
+              gnupg.toString(),
+              "--batch",
+              "--verify",
+              staged.resolve(name + ".asc").toString(),
+              file.toString());
+      assertTrue(
+          verified.contains("Good signature from \"OSAI release test"), name + ": " + verified);
       assertEquals(hex("MD5", file), Files.readString(staged.resolve(name + ".md5")).trim(), name);
-      assertEquals(hex("SHA-1", file), Files.readString(staged.resolve(name + ".sha1")).trim(), name);
+      assertEquals(
+          hex("SHA-1", file), Files.readString(staged.resolve(name + ".sha1")).trim(), name);
     }
   }
 
@@ -157,14 +220,31 @@ class ReleaseBundleIT {
     Path pom = staged.resolve(ARTIFACT + "-" + VERSION + ".pom");
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     Document doc = factory.newDocumentBuilder().parse(pom.toFile());
-    for (String required : Arrays.asList("modelVersion", "groupId", "artifactId", "version", "name",
-        "description", "url", "licenses", "developers", "scm")) {
-      assertEquals(1, doc.getElementsByTagName(required).getLength() > 0 ? 1 : 0, "no <" + required + ">");
+    for (String required :
+        Arrays.asList(
+            "modelVersion",
+            "groupId",
+            "artifactId",
+            "version",
+            "name",
+            "description",
+            "url",
+            "licenses",
+            "developers",
+            "scm")) {
+      assertEquals(
+          1, doc.getElementsByTagName(required).getLength() > 0 ? 1 : 0, "no <" + required + ">");
     }
-    assertEquals(VERSION, doc.getDocumentElement().getElementsByTagName("version").item(0).getTextContent());
-    assertEquals("Apache-2.0", doc.getElementsByTagName("license").item(0).getFirstChild() == null ? ""
-        : ((org.w3c.dom.Element) doc.getElementsByTagName("license").item(0)).getElementsByTagName("name")
-            .item(0).getTextContent());
+    assertEquals(
+        VERSION, doc.getDocumentElement().getElementsByTagName("version").item(0).getTextContent());
+    assertEquals(
+        "Apache-2.0",
+        doc.getElementsByTagName("license").item(0).getFirstChild() == null
+            ? ""
+            : ((org.w3c.dom.Element) doc.getElementsByTagName("license").item(0))
+                .getElementsByTagName("name")
+                .item(0)
+                .getTextContent());
     for (String absent : Arrays.asList("build", "profiles", "dependencyManagement")) {
       assertEquals(0, doc.getElementsByTagName(absent).getLength(), "<" + absent + "> in " + pom);
     }
@@ -175,26 +255,45 @@ class ReleaseBundleIT {
 
   @Test
   void releasingFrozeTheSpec() throws Exception {
-    assertArrayEquals(Files.readAllBytes(project.resolve("openapi/osai.yaml")),
+    assertArrayEquals(
+        Files.readAllBytes(project.resolve("openapi/osai.yaml")),
         Files.readAllBytes(project.resolve("openapi/released/osai-" + VERSION + ".yaml")));
   }
 
   @Test
   void everyRuntimeDependencyHasACompatibleLicense() throws Exception {
-    JsonNode bom = new ObjectMapper().readTree(staged.resolve(ARTIFACT + "-" + VERSION + "-cyclonedx.json").toFile());
+    JsonNode bom =
+        new ObjectMapper()
+            .readTree(staged.resolve(ARTIFACT + "-" + VERSION + "-cyclonedx.json").toFile());
     Map<String, String> licenses = new java.util.TreeMap<>();
     for (JsonNode component : bom.get("components")) {
       List<String> ids = new ArrayList<>();
       for (JsonNode license : component.path("licenses")) {
-        ids.add(license.path("license").path("id").asText(license.path("license").path("name").asText()));
+        ids.add(
+            license
+                .path("license")
+                .path("id")
+                .asText(license.path("license").path("name").asText()));
       }
-      licenses.put(component.get("group").asText() + ":" + component.get("name").asText(), String.join(",", ids));
+      licenses.put(
+          component.get("group").asText() + ":" + component.get("name").asText(),
+          String.join(",", ids));
     }
-    assertTrue(licenses.keySet().containsAll(Arrays.asList("com.squareup.okhttp3:okhttp-jvm",
-        "com.squareup.retrofit2:converter-moshi", "org.jetbrains.kotlin:kotlin-stdlib", "org.jspecify:jspecify")),
+    assertTrue(
+        licenses
+            .keySet()
+            .containsAll(
+                Arrays.asList(
+                    "com.squareup.okhttp3:okhttp-jvm",
+                    "com.squareup.retrofit2:converter-moshi",
+                    "org.jetbrains.kotlin:kotlin-stdlib",
+                    "org.jspecify:jspecify")),
         licenses::toString);
-    licenses.forEach((component, ids) ->
-        assertTrue(!ids.isEmpty() && Arrays.stream(ids.split(",")).allMatch(COMPATIBLE_LICENSES::contains),
-            component + " is under " + ids + ": " + licenses));
+    licenses.forEach(
+        (component, ids) ->
+            assertTrue(
+                !ids.isEmpty()
+                    && Arrays.stream(ids.split(",")).allMatch(COMPATIBLE_LICENSES::contains),
+                component + " is under " + ids + ": " + licenses));
   }
 }

@@ -13,8 +13,8 @@ import java.security.NoSuchAlgorithmException;
  * {@code npm ci}, only when {@code package-lock.json} changed since the last install: the build's
  * first step, which otherwise spent 40 s reinstalling the same tools on every run. The lock file's
  * SHA-256 is kept in {@code node_modules/.osai-package-lock.sha256} after a successful install (npm
- * ci deletes {@code node_modules} first, so a failed install leaves no stamp). npm's output is shown
- * only when it fails.
+ * ci deletes {@code node_modules} first, so a failed install leaves no stamp). npm's output is
+ * shown only when it fails.
  *
  * <pre>
  * java NpmInstall.java PROJECT_DIR

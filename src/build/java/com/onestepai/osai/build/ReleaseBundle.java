@@ -14,11 +14,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The release profile's last step (pom.xml, profile release): freezes the spec the release was built
- * from as {@code openapi/released/osai-VERSION.yaml}, the file both compatibility gates compare the
- * next versions against, and zips the staged repository (signed artifacts and their checksums, in
- * the Maven repository layout) into the bundle that Maven Central's Portal accepts for upload.
- * Maven's own repository metadata ({@code maven-metadata.xml}) stays out: the Portal writes it.
+ * The release profile's last step (pom.xml, profile release): freezes the spec the release was
+ * built from as {@code openapi/released/osai-VERSION.yaml}, the file both compatibility gates
+ * compare the next versions against, and zips the staged repository (signed artifacts and their
+ * checksums, in the Maven repository layout) into the bundle that Maven Central's Portal accepts
+ * for upload. Maven's own repository metadata ({@code maven-metadata.xml}) stays out: the Portal
+ * writes it.
  *
  * <p>A released spec is never rewritten: if {@code osai-VERSION.yaml} exists and differs, the
  * version was released already and the release stops.
@@ -37,7 +38,8 @@ public final class ReleaseBundle {
     }
     String version = args[2];
     if (version.endsWith("-SNAPSHOT")) {
-      System.err.println("ReleaseBundle: " + version + " is a SNAPSHOT: release with -Drevision=X.Y.Z");
+      System.err.println(
+          "ReleaseBundle: " + version + " is a SNAPSHOT: release with -Drevision=X.Y.Z");
       System.exit(1);
     }
     String problem = freeze(Paths.get(args[0]), Paths.get(args[1]), version);

@@ -10,9 +10,9 @@ import okhttp3.OkHttpClient;
 /**
  * The OkHttp on the classpath is 5 or newer. Maven picks one version per artifact, and OkHttp 4's
  * classes are in {@code okhttp} while OkHttp 5's are in {@code okhttp-jvm}: a project that declares
- * {@code okhttp:4.x} (or gets it from Retrofit 3, which asks for 4.12) gets both jars, and whichever
- * comes first on the classpath wins class by class. Failing at {@code build()}, with the versions and
- * the fix, beats a {@code NoSuchMethodError} in the middle of a call.
+ * {@code okhttp:4.x} (or gets it from Retrofit 3, which asks for 4.12) gets both jars, and
+ * whichever comes first on the classpath wins class by class. Failing at {@code build()}, with the
+ * versions and the fix, beats a {@code NoSuchMethodError} in the middle of a call.
  */
 public final class OkHttpVersion {
   /** The OkHttp major version this SDK is built and tested with. */
