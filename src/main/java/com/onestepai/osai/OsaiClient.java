@@ -2,7 +2,6 @@ package com.onestepai.osai;
 
 import com.onestepai.osai.api.OsaiApis;
 import com.onestepai.osai.internal.ClientStack;
-import com.onestepai.osai.internal.OkHttpVersion;
 import com.onestepai.osai.internal.Sleeper;
 import java.time.Duration;
 import java.util.Locale;

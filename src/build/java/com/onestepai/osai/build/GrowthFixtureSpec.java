@@ -43,9 +43,14 @@ public final class GrowthFixtureSpec {
       putAll(spec.withObjectProperty("paths"), fragment.get("paths"), "path", name);
       JsonNode components = fragment.get("components");
       if (components != null) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = components.properties().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = components.properties().iterator();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> kind = it.next();
-          putAll(spec.withObjectProperty("components").withObjectProperty(kind.getKey()), kind.getValue(), kind.getKey(), name);
+          putAll(
+              spec.withObjectProperty("components").withObjectProperty(kind.getKey()),
+              kind.getValue(),
+              kind.getKey(),
+              name);
         }
       }
     }

@@ -1,4 +1,4 @@
-package com.onestepai.osai.internal;
+package com.onestepai.osai;
 
 import java.io.IOException;
 import java.net.URL;
@@ -14,9 +14,9 @@ import okhttp3.OkHttpClient;
  * whichever comes first on the classpath wins class by class. Failing at {@code build()}, with the
  * versions and the fix, beats a {@code NoSuchMethodError} in the middle of a call.
  */
-public final class OkHttpVersion {
+final class OkHttpVersion {
   /** The OkHttp major version this SDK is built and tested with. */
-  public static final int REQUIRED_MAJOR = 5;
+  static final int REQUIRED_MAJOR = 5;
 
   private OkHttpVersion() {}
 
@@ -25,7 +25,7 @@ public final class OkHttpVersion {
    *
    * @throws IllegalStateException naming the versions found and the fix
    */
-  public static void check() {
+  static void check() {
     String loaded = loadedVersion();
     if (major(loaded) >= REQUIRED_MAJOR) {
       return;
