@@ -12,7 +12,8 @@ class OkHttpVersionTest {
     assertEquals(5, OkHttpVersion.major("5.3.2"));
     assertEquals(4, OkHttpVersion.major("4.12.0"));
     assertEquals(5, OkHttpVersion.major("5.0.0-alpha.14"));
-    assertEquals(0, OkHttpVersion.major("3.x or older (no okhttp3.OkHttp.VERSION)"));
+    assertEquals(3, OkHttpVersion.major("3.x or older (no okhttp3.OkHttp.VERSION)"));
+    assertEquals(0, OkHttpVersion.major("unknown"));
   }
 
   @Test
