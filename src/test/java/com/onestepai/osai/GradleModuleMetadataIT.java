@@ -253,6 +253,11 @@ class GradleModuleMetadataIT {
       assertEquals(List.of("runtime"), scopeOf(scopes, inside), inside + " in " + scopes);
     }
     Path pom = INSTALLED.resolve(ARTIFACT + "-" + VERSION + ".pom");
+    DocumentBuilderFactory namespaces = DocumentBuilderFactory.newInstance();
+    namespaces.setNamespaceAware(true);
+    assertEquals(
+        "http://maven.apache.org/POM/4.0.0",
+        namespaces.newDocumentBuilder().parse(pom.toFile()).getDocumentElement().getNamespaceURI());
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
     for (String absent : Arrays.asList("build", "profiles", "dependencyManagement", "properties")) {
       assertEquals(0, doc.getElementsByTagName(absent).getLength(), "<" + absent + "> in " + pom);

@@ -41,6 +41,8 @@ import org.xml.sax.SAXException;
  *       POM's {@code compile} dependencies: the plugin reads the build's model, where profile
  *       sdk-build puts converter-moshi and logging-interceptor in compile scope for the SDK's own
  *       code, while the flattened POM that is published says {@code runtime}.
+ *   <li>The published (flattened) POM gets back its root's {@code xmlns}, which
+ *       flatten-maven-plugin drops when it keeps comments.
  * </ul>
  *
  * <p>The build runs it in the package phase, right after the plugin (pom.xml, execution
@@ -75,6 +77,23 @@ public final class GradleModuleMetadataPatch {
     byte[] json = mapper.writer(printer).writeValueAsBytes(module);
     Files.write(
         file, (new String(json, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+    Path pom = Paths.get(args[1]);
+    String text = new String(Files.readAllBytes(pom), StandardCharsets.UTF_8);
+    Files.write(pom, withPomNamespace(text).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The published POM with its root element in the POM namespace: flatten-maven-plugin 1.7.3 drops
+   * {@code xmlns} when it keeps comments (which it must, for the Gradle-metadata marker).
+   */
+  public static String withPomNamespace(String pom) {
+    int root = pom.indexOf("<project");
+    if (root < 0 || pom.substring(root, pom.indexOf('>', root)).contains("xmlns=\"")) {
+      return pom;
+    }
+    return pom.substring(0, root)
+        + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\""
+        + pom.substring(root + "<project".length());
   }
 
   /** group:artifact of each dependency the published POM declares in {@code runtime} scope. */
