@@ -176,11 +176,16 @@ public final class ClientStack {
   }
 
   /**
-   * A client's one Moshi: the adapters for the spec's string formats, and JSON values with exact
-   * whole numbers. Each model and enum brings its own adapter (generated, found by Moshi by name).
+   * A client's one Moshi: the adapters for the spec's string formats, JSON values with exact
+   * numbers, and strings whose lone surrogates go back escaped ({@link JsonValues}). Each model and
+   * enum brings its own adapter (generated, found by Moshi by name).
    */
   static Moshi moshi() {
-    return new Moshi.Builder().add(ScalarAdapters.FACTORY).add(JsonValues.FACTORY).build();
+    return new Moshi.Builder()
+        .add(ScalarAdapters.FACTORY)
+        .add(JsonValues.FACTORY)
+        .add(JsonValues.STRINGS)
+        .build();
   }
 
   /**
