@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +41,18 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
   public static final String ENV_BASE_URL = "OSAI_URL";
 
   /**
-   * Environment variable holding the {@link LogLevel}: {@code basic}, {@code headers} or {@code
-   * body}.
+   * Environment variable holding the {@link LogLevel}: {@code none}, {@code basic}, {@code headers}
+   * or {@code body}, in any case; {@code debug} is read as {@code headers}. Any other value is
+   * logged as a warning (logger {@code com.onestepai.osai}) and leaves logging off.
    */
   public static final String ENV_LOG = "OSAI_LOG";
 
   private final HttpUrl baseUrl;
   private final ClientStack stack;
+
+  static {
+    ClientStack.stacks(client -> client.stack); // for the workflow brackets: see DatasetUpload
+  }
 
   private OsaiClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -78,8 +84,8 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
    * same as {@code OsaiClient.builder().fromEnv().build()}.
    *
    * @throws IllegalStateException if {@code OSAI_API_TOKEN} is unset or blank
-   * @throws IllegalArgumentException if a variable holds a value the client cannot use; the message
-   *     names the variable
+   * @throws IllegalArgumentException if {@code OSAI_URL} or the token holds a value the client
+   *     cannot use; the message names the variable (an unknown {@code OSAI_LOG} only warns)
    */
   public static OsaiClient fromEnv() {
     return builder().fromEnv().build();
@@ -127,9 +133,12 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
 
   /**
    * Closes the client: calls started after this throw {@code IllegalStateException("OsaiClient is
-   * closed")}, in both forms; calls already started finish. Releases the threads and connections of
-   * the HTTP client this client created; a client built with {@link Builder#okHttpClient} leaves
-   * the caller's pool and dispatcher alone: their owner closes them. Idempotent.
+   * closed")}, in both forms; calls already started finish, and so does an open {@link
+   * com.onestepai.osai.workflow.DatasetUpload}: its {@code finishUploading} still goes out when the
+   * bracket closes, so that no dataset stays locked (a shutdown hook may close the client while a
+   * block runs). Releases the threads and connections of the HTTP client this client created once
+   * those are over; a client built with {@link Builder#okHttpClient} leaves the caller's pool and
+   * dispatcher alone: their owner closes them. Idempotent.
    */
   @Override
   public void close() {
@@ -173,16 +182,18 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     /**
      * Sets what the environment gives: the access token from {@code OSAI_API_TOKEN} (required), the
      * base URL from {@code OSAI_URL} (when set: it overrides {@link #region}) and the log level
-     * from {@code OSAI_LOG} ({@code none}, {@code basic}, {@code headers} or {@code body}; its
-     * lines go to standard error unless {@link #logger} is set). Options set after it override it.
+     * from {@code OSAI_LOG} ({@code none}, {@code basic}, {@code headers} or {@code body}, and
+     * {@code debug} for {@code headers}; its lines go to standard error unless {@link #logger} is
+     * set). An {@code OSAI_LOG} that names no level is logged as a warning ({@code
+     * java.util.logging} logger {@code com.onestepai.osai}) and leaves logging off: a debugging
+     * switch never stops an application. Options set after it override it.
      *
      * <pre>{@code
      * OsaiClient client = OsaiClient.builder().fromEnv().timeout(30, TimeUnit.SECONDS).build();
      * }</pre>
      *
-     * @throws IllegalStateException if {@code OSAI_API_TOKEN} is unset or blank
-     * @throws IllegalArgumentException if {@code OSAI_LOG} is not a log level ({@code OSAI_URL} and
-     *     the token are checked by {@link #build()}, whose messages name the variable)
+     * @throws IllegalStateException if {@code OSAI_API_TOKEN} is unset or blank ({@code OSAI_URL}
+     *     and the token are checked by {@link #build()}, whose messages name the variable)
      */
     public Builder fromEnv() {
       return fromEnv(System.getenv());
@@ -207,17 +218,42 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       }
       String log = env.get(ENV_LOG);
       if (log != null && !log.trim().isEmpty()) {
-        try {
-          logLevel(LogLevel.valueOf(log.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              ENV_LOG + " is \"" + log + "\": use none, basic, headers or body.");
-        }
-        if (logger == null) {
-          logger = System.err::println; // a switch for debugging: its lines show at once
+        LogLevel level = envLogLevel(log.trim().toLowerCase(Locale.ROOT));
+        if (level == null) {
+          // A switch for debugging must never stop an application from starting.
+          Logger.getLogger("com.onestepai.osai")
+              .warning(
+                  ENV_LOG
+                      + " is \""
+                      + log
+                      + "\", which is not a log level: HTTP logging stays off. Use none, basic,"
+                      + " headers or body (debug is read as headers).");
+        } else {
+          logLevel(level);
+          if (logger == null) {
+            logger = System.err::println; // a switch for debugging: its lines show at once
+          }
         }
       }
       return this;
+    }
+
+    /**
+     * The level {@code OSAI_LOG} names, or null: a {@link LogLevel} by name, and {@code debug},
+     * which users type out of habit from other SDKs, as {@link LogLevel#HEADERS} (what a debug
+     * level shows elsewhere: each request and answer with their headers, but no bodies, which may
+     * be large or hold users' data).
+     */
+    private static @Nullable LogLevel envLogLevel(String value) {
+      if (value.equals("debug")) {
+        return LogLevel.HEADERS;
+      }
+      for (LogLevel level : LogLevel.values()) {
+        if (level.name().toLowerCase(Locale.ROOT).equals(value)) {
+          return level;
+        }
+      }
+      return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.onestepai.osai;
 
+import com.onestepai.osai.internal.Uploads;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +53,22 @@ public final class UploadFile extends RequestBody {
     Source open() throws IOException;
   }
 
+  /** What the content is read from, for the message when its size changed. */
+  private enum Kind {
+    FILE,
+    BYTES,
+    STREAM
+  }
+
+  static {
+    Uploads.discarder(UploadFile::discard);
+  }
+
   private static final int CHUNK = 8192;
 
   private final Content content;
+  private final Kind kind;
+  private final @Nullable InputStream stream; // a one-shot's stream, closed if never sent
   private final long contentLength;
   private final String filename;
   private final MediaType contentType;
@@ -63,12 +77,16 @@ public final class UploadFile extends RequestBody {
 
   private UploadFile(
       Content content,
+      Kind kind,
+      @Nullable InputStream stream,
       long contentLength,
       String filename,
       MediaType contentType,
       @Nullable AtomicBoolean sent,
       @Nullable Progress progress) {
     this.content = content;
+    this.kind = kind;
+    this.stream = stream;
     this.contentLength = contentLength;
     this.filename = filename;
     this.contentType = contentType;
@@ -91,6 +109,8 @@ public final class UploadFile extends RequestBody {
     String guessed = URLConnection.guessContentTypeFromName(file.getName());
     return new UploadFile(
         () -> Okio.source(file),
+        Kind.FILE,
+        null,
         file.length(),
         file.getName(),
         MediaType.get(guessed == null ? "application/octet-stream" : guessed),
@@ -108,6 +128,8 @@ public final class UploadFile extends RequestBody {
     Objects.requireNonNull(content, "content");
     return new UploadFile(
         () -> new Buffer().write(content),
+        Kind.BYTES,
+        null,
         content.length,
         Objects.requireNonNull(filename, "filename"),
         MediaType.get(Objects.requireNonNull(contentType, "contentType")),
@@ -116,7 +138,9 @@ public final class UploadFile extends RequestBody {
   }
 
   /**
-   * A stream, read as it is sent, then closed. Sent once: the call is not retried, and a second
+   * A stream, read as it is sent, then closed; closed too when the call fails before sending it
+   * (sign-in refused, the client closed). Sent once: the call is not retried, not even after a 401
+   * (it fails with {@link UnauthorizedException}, and the next call signs in again), and a second
    * call with this instance fails.
    *
    * @param contentLength the number of bytes the stream holds, or -1 when unknown (the upload is
@@ -133,6 +157,8 @@ public final class UploadFile extends RequestBody {
     }
     return new UploadFile(
         () -> Okio.source(in),
+        Kind.STREAM,
+        in,
         contentLength,
         Objects.requireNonNull(filename, "filename"),
         MediaType.get(Objects.requireNonNull(contentType, "contentType")),
@@ -147,6 +173,8 @@ public final class UploadFile extends RequestBody {
   public UploadFile withProgress(Progress progress) {
     return new UploadFile(
         content,
+        kind,
+        stream,
         contentLength,
         filename,
         contentType,
@@ -176,6 +204,13 @@ public final class UploadFile extends RequestBody {
     return sent != null;
   }
 
+  /**
+   * Sends the content as it is read, telling {@link Progress} after each chunk. A progress callback
+   * that throws fails the call with an {@link OsaiException} whose cause is its exception; content
+   * that is not {@link #contentLength()} bytes long (a file that changed size since this was made,
+   * a stream shorter or longer than its stated length) fails it with an {@link OsaiException}
+   * saying so, before a byte too many is sent. Neither is retried.
+   */
   @Override
   public void writeTo(BufferedSink sink) throws IOException {
     if (sent != null && !sent.compareAndSet(false, true)) {
@@ -183,16 +218,74 @@ public final class UploadFile extends RequestBody {
           "This UploadFile reads an InputStream, which can be sent once: make a new one");
     }
     try (Source source = content.open()) {
-      if (progress == null) {
-        sink.writeAll(source);
-        return;
-      }
       long total = 0;
-      progress.onProgress(0, contentLength);
-      for (long read; (read = source.read(sink.getBuffer(), CHUNK)) != -1; ) {
+      tell(0);
+      while (true) {
+        long want = contentLength < 0 ? CHUNK : Math.min(CHUNK, contentLength - total);
+        if (want == 0) {
+          if (source.read(new Buffer(), 1) != -1) {
+            throw changedSize("more");
+          }
+          return;
+        }
+        long read = source.read(sink.getBuffer(), want);
+        if (read == -1) {
+          if (contentLength >= 0) {
+            throw changedSize(String.valueOf(total));
+          }
+          return;
+        }
         sink.emitCompleteSegments(); // the bytes go to the socket before they are counted
         total += read;
-        progress.onProgress(total, contentLength);
+        tell(total);
+      }
+    }
+  }
+
+  private void tell(long bytesSent) throws IOException {
+    if (progress == null) {
+      return;
+    }
+    try {
+      progress.onProgress(bytesSent, contentLength);
+    } catch (RuntimeException e) {
+      throw Uploads.failure(
+          new OsaiException(
+              "The progress callback of "
+                  + this
+                  + " threw "
+                  + e.getClass().getName()
+                  + ", so the upload was abandoned: see the cause.",
+              e));
+    }
+  }
+
+  private IOException changedSize(String now) {
+    String message =
+        kind == Kind.FILE
+            ? filename
+                + " changed size after its UploadFile was made: "
+                + contentLength
+                + " bytes then, "
+                + (now.equals("more") ? "more" : now)
+                + " now. Make a new UploadFile once the file is complete."
+            : "The stream of "
+                + this
+                + " held "
+                + (now.equals("more") ? "more" : now)
+                + " bytes where its contentLength said "
+                + contentLength
+                + ": pass its true length, or -1 when unknown.";
+    return Uploads.failure(new OsaiException(message));
+  }
+
+  /** Closes the stream of a one-shot file that will not be sent; sending it later fails. */
+  private void discard() {
+    if (stream != null && sent != null && sent.compareAndSet(false, true)) {
+      try {
+        stream.close();
+      } catch (IOException ignored) {
+        // nothing was read from it: nothing to tell anyone
       }
     }
   }

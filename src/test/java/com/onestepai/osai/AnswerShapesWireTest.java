@@ -159,7 +159,7 @@ class AnswerShapesWireTest extends SignedInWireTest {
   void theDeadlineStopsOnceTheHeadersAreIn() throws Exception {
     client.close();
     client =
-        client(OsaiClient.builder().timeout(1, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS));
+        client(builder -> builder.timeout(1, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS));
     files = client.api(FilesApi.class);
 
     for (boolean async : new boolean[] {false, true}) {
@@ -183,9 +183,8 @@ class AnswerShapesWireTest extends SignedInWireTest {
     client.close();
     client =
         client(
-            OsaiClient.builder()
-                .timeout(30, TimeUnit.SECONDS)
-                .readTimeout(300, TimeUnit.MILLISECONDS));
+            builder ->
+                builder.timeout(30, TimeUnit.SECONDS).readTimeout(300, TimeUnit.MILLISECONDS));
     files = client.api(FilesApi.class);
     CountDownLatch release = new CountDownLatch(1);
     server.enqueue(held("application/octet-stream", "HEAD", release, "TAIL"));
@@ -204,7 +203,7 @@ class AnswerShapesWireTest extends SignedInWireTest {
   @Test
   void logsOfADownloadHoldNoBodyEvenAtBody() throws Exception {
     client.close();
-    client = client(OsaiClient.builder().logLevel(LogLevel.BODY).logger(logLines::add));
+    client = client(builder -> builder.logLevel(LogLevel.BODY).logger(logLines::add));
     files = client.api(FilesApi.class);
     CountDownLatch release = new CountDownLatch(1);
     server.enqueue(held("application/octet-stream", "SECRET-HEAD", release, "SECRET-TAIL"));

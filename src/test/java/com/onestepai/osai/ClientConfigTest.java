@@ -152,6 +152,59 @@ class ClientConfigTest {
         lines.stream().noneMatch(l -> l.contains("OneStep AI")), "HEADERS logs no body: " + lines);
   }
 
+  /** Issue 17, item 16: {@code debug} is what users type; no log level stops an application. */
+  @Test
+  void osaiLogDebugIsHeadersAndAnUnknownLevelWarnsInsteadOfFailing() {
+    Map<String, String> env = new HashMap<>();
+    env.put("OSAI_API_TOKEN", TOKEN);
+    env.put("OSAI_URL", server.url("/api").toString());
+    env.put("OSAI_LOG", " DEBUG ");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    server.enqueue(text(JWT));
+    server.enqueue(json(200, USER_JSON));
+    try (OsaiClient client = OsaiClient.fromEnv(env).logger(lines::add).build()) {
+      client.users().getCurrentUser();
+    }
+    assertTrue(lines.contains("Authorization: ██"), "debug logs headers: " + lines);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("OneStep AI")), "but no body: " + lines);
+
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger("com.onestepai.osai");
+    List<java.util.logging.LogRecord> warnings = new CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            warnings.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    jul.addHandler(handler);
+    try {
+      env.put("OSAI_LOG", "verbose");
+      List<String> none = new CopyOnWriteArrayList<>();
+      server.enqueue(text(JWT));
+      server.enqueue(json(200, USER_JSON));
+      try (OsaiClient client =
+          assertDoesNotThrow(() -> OsaiClient.fromEnv(env).logger(none::add).build())) {
+        client.users().getCurrentUser();
+      }
+      assertEquals(List.of(), none, "an unknown level logs nothing");
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertEquals(java.util.logging.Level.WARNING, warnings.get(0).getLevel());
+      assertEquals(
+          "OSAI_LOG is \"verbose\", which is not a log level: HTTP logging stays off. Use none,"
+              + " basic, headers or body (debug is read as headers).",
+          warnings.get(0).getMessage());
+    } finally {
+      jul.removeHandler(handler);
+    }
+  }
+
   @Test
   void theCallersClientKeepsItsOwnTimeoutsAndInterceptors() {
     okhttp3.OkHttpClient mine =

@@ -115,10 +115,11 @@ class DeadlineTest {
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
       OsaiIoException timeout = assertInstanceOf(OsaiIoException.class, e.getCause());
-      assertTrue(
-          timeout
-              .getMessage()
-              .contains("timed out after 1000 ms, counted from when it was enqueued"),
+      assertEquals(
+          "GET "
+              + server.url("/api/Users")
+              + " timed out: its timeout (1000 ms, counted from when it was enqueued) passed; 1"
+              + " attempt made",
           timeout.getMessage());
       assertThrows(ExecutionException.class, () -> slow.get(5, TimeUnit.SECONDS));
     }
@@ -141,6 +142,79 @@ class DeadlineTest {
       User user = client.users().getCurrentUserAsync().get(10, TimeUnit.SECONDS);
 
       assertEquals("OneStep AI", user.getUserName());
+    }
+  }
+
+  // Issue 17, item 15: the blocking form names the limit that fired, its value and the attempts.
+
+  @Test
+  void theBlockingFormNamesTheCallTimeout() {
+    server.enqueue(text(JWT));
+    server.enqueue(
+        new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(USER_JSON).build());
+    try (OsaiClient client =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .timeout(1, TimeUnit.SECONDS)
+            .build()) {
+      OsaiIoException e =
+          assertThrows(OsaiIoException.class, () -> client.users().getCurrentUser());
+
+      assertEquals(
+          "GET "
+              + server.url("/api/Users")
+              + " timed out: its timeout (1000 ms) passed; 1 attempt made",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void theBlockingFormNamesTheReadTimeoutAndCountsTheAttempts() {
+    server.enqueue(text(JWT));
+    server.enqueue(
+        new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body(USER_JSON).build());
+    server.enqueue(
+        new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body(USER_JSON).build());
+    OsaiClient.Builder builder =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .readTimeout(200, TimeUnit.MILLISECONDS)
+            .maxRetries(1);
+    builder.sleeper = (nanos, canceled) -> {};
+    try (OsaiClient client = builder.build()) {
+      OsaiIoException e =
+          assertThrows(OsaiIoException.class, () -> client.users().getCurrentUser());
+
+      assertEquals(
+          "GET "
+              + server.url("/api/Users")
+              + " timed out: readTimeout (200 ms) passed with the connection stalled; 2"
+              + " attempts made",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void theBlockingFormNamesTheSignInWait() {
+    server.enqueue(new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body(JWT).build());
+    try (OsaiClient client =
+        OsaiClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .timeout(1, TimeUnit.SECONDS)
+            .build()) {
+      OsaiIoException e =
+          assertThrows(OsaiIoException.class, () -> client.users().getCurrentUser());
+
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "timed out: its timeout (1000 ms) passed while it waited for"
+                      + " sign-in at "
+                      + server.url("/api/")),
+          e.getMessage());
     }
   }
 }

@@ -117,6 +117,20 @@ class ProblemDetailsWireTest {
     assertThrows(UnsupportedOperationException.class, () -> problem.errors().get("Name").add("x"));
   }
 
+  /** Issue 17, item 11: a byte order mark opens the body, as some servers write it. */
+  @Test
+  void aProblemAfterAByteOrderMarkIsRead() throws Exception {
+    server.enqueue(answer(404, "application/problem+json", "\uFEFF" + NOT_FOUND));
+
+    NotFoundException e = assertThrows(NotFoundException.class, () -> api.validateProblem("p-7"));
+
+    takeTheCall();
+    assertNotNull(e.problem(), e.body());
+    assertEquals("No thing has the id p-7.", e.problem().detail());
+    assertEquals(NOT_FOUND, e.body(), "no BOM in the body");
+    assertTrue(e.getMessage().endsWith(": Not Found: No thing has the id p-7."), e.getMessage());
+  }
+
   @Test
   void aProblemWithTraceIdAndExtensionsIsReadWhole() throws Exception {
     server.enqueue(answer(404, "application/problem+json", NOT_FOUND));

@@ -158,6 +158,32 @@ class SignInEdgeCasesTest {
     }
   }
 
+  /** Issue 17, item 13: the problem a refused sign-in answers is kept, trace id and all. */
+  @Test
+  void aRefusedSignInKeepsItsProblemDetails() {
+    String problem =
+        "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.2\","
+            + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Token expired.\","
+            + "\"traceId\":\"00-aaaabbbbccccddddeeeeffff00001111-2222333344445555-00\"}";
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(401)
+            .addHeader("Content-Type", "application/problem+json")
+            .body(problem)
+            .build());
+    try (OsaiClient client = builder().build()) {
+      AccessTokenRejectedException e =
+          assertThrows(AccessTokenRejectedException.class, () -> client.users().getCurrentUser());
+      assertEquals(problem, e.body());
+      assertTrue(e.problem() != null, "the problem is kept");
+      assertEquals(
+          "00-aaaabbbbccccddddeeeeffff00001111-2222333344445555-00", e.problem().traceId());
+      assertEquals("Token expired.", e.problem().detail());
+      assertTrue(
+          e.getMessage().contains("traceId 00-aaaabbbbccccddddeeeeffff00001111"), e.getMessage());
+    }
+  }
+
   @Test
   void aRedirectFromSignInNamesNoJwtFromItsLocation() {
     server.enqueue(

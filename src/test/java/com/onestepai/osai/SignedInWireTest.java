@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The setting of the OpenAPI-shape wire tests: a client of a MockWebServer, without retries, whose
- * first answer is a sign-in (tests may build another with {@link #client(OsaiClient.Builder)}), and
- * ways to take the calls that follow it.
+ * first answer is a sign-in (tests may build another with {@link #client(Consumer)}), and ways to
+ * take the calls that follow it.
  */
 abstract class SignedInWireTest {
   @StartStop final MockWebServer server = new MockWebServer();
@@ -25,17 +26,22 @@ abstract class SignedInWireTest {
 
   @BeforeEach
   void signedInClient() {
-    client = client(OsaiClient.builder());
+    client = client(builder -> {});
     server.enqueue(Fixtures.text(OsaiClientWireTest.JWT));
   }
 
-  /** {@code builder} (a test's own options) against the server, without retries. */
-  OsaiClient client(OsaiClient.Builder builder) {
-    return builder
-        .accessToken(Fixtures.TOKEN)
-        .baseUrl(server.url("/api").toString())
-        .maxRetries(0)
-        .build();
+  /**
+   * A client of the server, without retries unless {@code options} (a test's own) say otherwise:
+   * they are applied after the defaults, so a test that sets {@code maxRetries} gets them.
+   */
+  OsaiClient client(Consumer<OsaiClient.Builder> options) {
+    OsaiClient.Builder builder =
+        OsaiClient.builder()
+            .accessToken(Fixtures.TOKEN)
+            .baseUrl(server.url("/api").toString())
+            .maxRetries(0);
+    options.accept(builder);
+    return builder.build();
   }
 
   @AfterEach

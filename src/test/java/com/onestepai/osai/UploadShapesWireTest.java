@@ -195,7 +195,7 @@ class UploadShapesWireTest extends SignedInWireTest {
   @Test
   void bodyLoggingLeavesTheUploadOut() throws Exception {
     client.close();
-    client = client(OsaiClient.builder().logLevel(LogLevel.BODY).logger(logLines::add));
+    client = client(builder -> builder.logLevel(LogLevel.BODY).logger(logLines::add));
     uploads = client.api(UploadsApi.class);
     server.enqueue(json(200, ANSWER));
 

@@ -23,7 +23,10 @@ import retrofit2.Invocation;
  * <p>When the server answers 401 to the JWT and that JWT is still the session's, the session signs
  * in again (once, however many calls saw the 401) and the request is replayed once with the new
  * JWT; the first answer is closed. A second 401 goes back to the caller. It never loops. A 401 to a
- * request that no longer carried the JWT (a redirect led to another origin) goes back as it is.
+ * request that no longer carried the JWT (a redirect led to another origin) goes back as it is. So
+ * does a 401 to a request whose body cannot be sent again (an {@code UploadFile} of an {@code
+ * InputStream}): the caller gets it as an {@code UnauthorizedException}, and the JWT is forgotten,
+ * so that the next call signs in again.
  */
 final class BearerAuthInterceptor implements Interceptor {
   private final Session session;
@@ -56,6 +59,12 @@ final class BearerAuthInterceptor implements Interceptor {
     // another origin (where OkHttp dropped it) it does not, and signing in again would not help.
     if (response.code() != 401
         || !jwt.authorization().equals(response.request().header("Authorization"))) {
+      return response;
+    }
+    if (!Uploads.canBeWrittenAgain(request.body())) {
+      // The body (a stream) is spent: this call's 401 goes back to the caller, and the next call
+      // signs in again.
+      session.forget(jwt);
       return response;
     }
     // Closed here: the request is replayed with a new JWT and this answer is dropped.

@@ -1,6 +1,7 @@
 package com.onestepai.osai.internal;
 
 import com.onestepai.osai.LogLevel;
+import com.onestepai.osai.OsaiClient;
 import com.onestepai.osai.api.UsersApi;
 import com.squareup.moshi.Moshi;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -41,6 +43,19 @@ public final class ClientStack {
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /** What serves the calls of open holds: the same machinery, without the closed check. */
+  private final Retrofit heldRetrofit;
+
+  private final ConcurrentMap<Class<?>, Object> heldServices = new ConcurrentHashMap<>();
+
+  /** Guards {@link #holds} and {@link #released}. */
+  private final Object holdLock = new Object();
+
+  private int holds;
+  private boolean released;
+
+  private static @Nullable Function<OsaiClient, ClientStack> stacks;
+
   /**
    * @param shared the caller's client to derive from, or null for a client of our own
    * @param logger where log lines go, or null for {@code java.util.logging} at {@code FINE}
@@ -68,6 +83,7 @@ public final class ClientStack {
     // One line per retry and per sign-in, at every level but NONE.
     Consumer<String> debug =
         logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
+    Attempts attempts = new Attempts();
     Supplier<RetryInterceptor> retries =
         () ->
             new RetryInterceptor(
@@ -77,7 +93,11 @@ public final class ClientStack {
                 random,
                 clock,
                 System::nanoTime,
-                debug);
+                debug,
+                attempts);
+    OsaiCallAdapterFactory.Limits limits =
+        new OsaiCallAdapterFactory.Limits(
+            baseUrl, connectTimeoutMillis, readTimeoutMillis, attempts);
     HttpLogging logging =
         logLevel == LogLevel.NONE
             ? null
@@ -136,7 +156,7 @@ public final class ClientStack {
             .addConverterFactory(converters)
             .addCallAdapterFactory(
                 new OsaiCallAdapterFactory(
-                    redactor, () -> false, http.dispatcher().executorService()))
+                    redactor, () -> false, http.dispatcher().executorService(), limits))
             .build();
     this.session =
         new Session(
@@ -164,15 +184,88 @@ public final class ClientStack {
     if (logging != null) {
       apiHttp.addNetworkInterceptor(logging);
     }
+    OkHttpClient api = apiHttp.build();
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .client(apiHttp.build())
+            .client(api)
             .addConverterFactory(converters)
             .addCallAdapterFactory(
                 new OsaiCallAdapterFactory(
-                    redactor, closed::get, http.dispatcher().executorService()))
+                    redactor, closed::get, http.dispatcher().executorService(), limits))
             .build();
+    this.heldRetrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(api)
+            .addConverterFactory(converters)
+            .addCallAdapterFactory(
+                new OsaiCallAdapterFactory(
+                    redactor, () -> false, http.dispatcher().executorService(), limits))
+            .build();
+  }
+
+  /**
+   * Called once, by {@link OsaiClient}'s initializer: how to reach a client's stack from {@code
+   * com.onestepai.osai.workflow} without a public accessor (the JDK's "shared secrets" pattern).
+   */
+  public static synchronized void stacks(Function<OsaiClient, ClientStack> access) {
+    if (stacks == null) {
+      stacks = access;
+    }
+  }
+
+  /** The stack behind {@code client}. */
+  public static ClientStack of(OsaiClient client) {
+    Function<OsaiClient, ClientStack> access;
+    synchronized (ClientStack.class) {
+      access = stacks;
+    }
+    if (access == null) {
+      throw new IllegalStateException("OsaiClient was not initialized"); // cannot happen
+    }
+    return access.apply(client);
+  }
+
+  /**
+   * Takes a hold on this stack, for a bracket such as {@code DatasetUpload} whose closing call must
+   * go out even if the client is closed meanwhile: until the hold is released, the hold's services
+   * work after {@link #close()}, and close() keeps the HTTP client's threads and connections for
+   * them.
+   *
+   * @throws IllegalStateException if the stack is closed already
+   */
+  public Hold hold() {
+    synchronized (holdLock) {
+      if (closed.get()) {
+        throw new IllegalStateException("OsaiClient is closed");
+      }
+      holds++;
+    }
+    return new Hold();
+  }
+
+  /** A hold on the stack: see {@link #hold()}. */
+  public final class Hold {
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    private Hold() {}
+
+    /** The implementation of {@code service} whose calls are served even after close(). */
+    public <T> T api(Class<T> service) {
+      return service.cast(heldServices.computeIfAbsent(service, heldRetrofit::create));
+    }
+
+    /** Releases the hold; later calls do nothing. */
+    public void release() {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      synchronized (holdLock) {
+        holds--;
+      }
+      releaseIfDone();
+    }
   }
 
   /**
@@ -202,22 +295,34 @@ public final class ClientStack {
 
   /** Closes once: see {@link com.onestepai.osai.OsaiClient#close()}. */
   public void close() {
-    if (!closed.compareAndSet(false, true) || !ownsHttp) {
-      return;
+    synchronized (holdLock) {
+      if (!closed.compareAndSet(false, true) || !ownsHttp) {
+        return;
+      }
     }
-    // Calls already started, queued ones included, finish first: the dispatcher's threads and the
-    // pool's connections are released once it is idle. The sign-in thread ends by itself when
-    // idle (a core size of 0), so a started call that still needs a sign-in gets one.
+    // Calls already started, queued ones included, and the calls of open holds finish first: the
+    // dispatcher's threads and the pool's connections are released once it is idle and no hold
+    // is open. The sign-in thread ends by itself when idle (a core size of 0), so a started call
+    // that still needs a sign-in gets one.
+    http.dispatcher().setIdleCallback(this::releaseIfDone);
+    releaseIfDone();
+  }
+
+  /** Releases the HTTP client's threads and connections once closed, idle and without holds. */
+  private void releaseIfDone() {
     Dispatcher dispatcher = http.dispatcher();
-    Runnable release =
-        () -> {
-          dispatcher.executorService().shutdown();
-          http.connectionPool().evictAll();
-        };
-    dispatcher.setIdleCallback(release);
-    if (dispatcher.runningCallsCount() == 0) {
-      release.run();
+    synchronized (holdLock) {
+      if (!closed.get()
+          || !ownsHttp
+          || released
+          || holds > 0
+          || dispatcher.runningCallsCount() > 0) {
+        return;
+      }
+      released = true;
     }
+    dispatcher.executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   @Override

@@ -64,6 +64,9 @@ final class Errors {
       } finally {
         errorBody.close();
       }
+      if (body.startsWith("\uFEFF")) {
+        body = body.substring(1); // a byte order mark is no text, as on the success path
+      }
     }
     Problem problem = Problems.parse(body, contentType, redactor, BODY_LIMIT);
     body = redactor.redactAndCut(body, BODY_LIMIT);

@@ -13,9 +13,9 @@ import retrofit2.http.Streaming;
  * OkHttp's {@link HttpLoggingInterceptor} with the secrets taken out: {@code Authorization} and
  * cookies are redacted, operations marked {@link SecretBodies} are logged without bodies, so are
  * {@code @Streaming} ones (a download: logging its body would read it whole into memory) and
- * multipart uploads (for the same reason, their files), and every line passes through the {@link
- * Redactor} in case a secret turns up anywhere else. A network interceptor: it logs each attempt as
- * it goes on the wire.
+ * uploads, multipart or an {@code UploadFile} sent as the whole body (for the same reason, and a
+ * file would be read twice), and every line passes through the {@link Redactor} in case a secret
+ * turns up anywhere else. A network interceptor: it logs each attempt as it goes on the wire.
  */
 final class HttpLogging implements Interceptor {
   private final HttpLoggingInterceptor withBodies;
@@ -51,17 +51,21 @@ final class HttpLogging implements Interceptor {
         invocation != null && invocation.method().isAnnotationPresent(SecretBodies.class);
     boolean streaming =
         invocation != null && invocation.method().isAnnotationPresent(Streaming.class);
-    boolean upload =
+    boolean multipart =
         request.body() != null
             && request.body().contentType() != null
             && "multipart".equals(request.body().contentType().type());
+    boolean upload = multipart || Uploads.sendsAFile(request.body());
     if ((!secret && !streaming && !upload)
         || withBodies.getLevel() != HttpLoggingInterceptor.Level.BODY) {
       return withBodies.intercept(chain);
     }
     if (upload && !secret) {
-      // Logging a multipart body would read it whole into memory, files included.
-      logger.log("--> body not logged (a multipart upload, streamed)");
+      // Logging the body would read it whole into memory, and a second time besides sending it.
+      logger.log(
+          multipart
+              ? "--> body not logged (a multipart upload, streamed)"
+              : "--> body not logged (a file upload, streamed)");
       return withoutBodies.intercept(chain);
     }
     if (!secret) {

@@ -3,19 +3,22 @@ package com.onestepai.osai.internal;
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.UploadFile;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import okhttp3.MultipartBody;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okio.AsyncTimeout;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -41,21 +44,53 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
   private final Redactor redactor;
   private final BooleanSupplier closed;
   private final Executor completions;
+  private final Limits limits;
 
   /**
    * @param closed whether the client is closed: a closed client starts no call
    * @param completions where a timed-out future is completed: never Okio's watchdog thread, which
    *     every OkHttp and Okio timeout in the JVM shares, since callers' continuations run there
+   * @param limits what a timeout's message names
    */
-  OsaiCallAdapterFactory(Redactor redactor, BooleanSupplier closed, Executor completions) {
+  OsaiCallAdapterFactory(
+      Redactor redactor, BooleanSupplier closed, Executor completions, Limits limits) {
     this.redactor = redactor;
     this.closed = closed;
     this.completions = completions;
+    this.limits = limits;
   }
 
-  private void checkOpen() {
+  /** The client's limits, and its record of attempts, for the message of a call that timed out. */
+  static final class Limits {
+    final HttpUrl baseUrl;
+    final long connectTimeoutMillis;
+    final long readTimeoutMillis;
+    final Attempts attempts;
+
+    Limits(HttpUrl baseUrl, long connectTimeoutMillis, long readTimeoutMillis, Attempts attempts) {
+      this.baseUrl = baseUrl;
+      this.connectTimeoutMillis = connectTimeoutMillis;
+      this.readTimeoutMillis = readTimeoutMillis;
+      this.attempts = attempts;
+    }
+  }
+
+  private void checkOpen(Call<?> call) {
     if (closed.getAsBoolean()) {
+      discardUnsent(call);
       throw new IllegalStateException("OsaiClient is closed");
+    }
+  }
+
+  /**
+   * Closes the stream of an {@link UploadFile} the call did not send, once the call is over: see
+   * {@link Uploads#discardUnsent}.
+   */
+  static void discardUnsent(Call<?> call) {
+    try {
+      Uploads.discardUnsent(call.request().body());
+    } catch (RuntimeException unbuildable) {
+      // the request could not be built: the caller's failure says why, and no file was read
     }
   }
 
@@ -117,14 +152,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
    * timeout) and while the answer is awaited and read. The wait for a sign-in keeps its bound.
    */
   static void noDeadlineForUploads(Call<?> call) {
-    RequestBody body = call.request().body();
-    boolean sendsAFile = body instanceof UploadFile;
-    if (body instanceof MultipartBody) {
-      for (MultipartBody.Part part : ((MultipartBody) body).parts()) {
-        sendsAFile |= part.body() instanceof UploadFile;
-      }
-    }
-    if (sendsAFile) {
+    if (Uploads.sendsAFile(call.request().body())) {
       call.timeout().timeout(0, TimeUnit.NANOSECONDS);
     }
   }
@@ -158,7 +186,71 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     } catch (RuntimeException e) {
       request = null; // the request could not be built; t says why
     }
+    String limit =
+        request != null && (t instanceof InterruptedIOException || isSignInTimeout(t))
+            ? timeoutThatFired(call, request, (IOException) t)
+            : null;
+    if (limit != null) {
+      return new OsaiIoException(
+          redactor.redact(request.method() + " " + request.url() + " timed out: " + limit), t);
+    }
     return Errors.forFailure(request, t, redactor);
+  }
+
+  /**
+   * Whether {@code t} is the session's failure to get a JWT in time: the wait's own deadline (the
+   * call's timeout) passed, or the sign-in call's own timeout did (not its read timeout, which the
+   * sign-in's own message names).
+   */
+  private static boolean isSignInTimeout(Throwable t) {
+    return isSignInWait(t)
+        && (t.getCause().getCause() instanceof TimeoutException
+            || (t.getCause().getCause() != null
+                && t.getCause().getCause().getClass() == InterruptedIOException.class));
+  }
+
+  /**
+   * Whether {@code t} is a failure of the session to get a JWT without an answer (timed out,
+   * cancelled, interrupted, no connection): {@link BearerAuthInterceptor} carries those out in an
+   * {@link InterceptorFailure}.
+   */
+  private static boolean isSignInWait(Throwable t) {
+    return t instanceof InterceptorFailure && t.getCause() instanceof OsaiIoException;
+  }
+
+  /**
+   * Which limit {@code t} says fired, with its value and the attempts made, or null when it is no
+   * timeout (an interrupt, a cancellation): OkHttp's call timeout ({@code timeout}, while an
+   * attempt ran, between two, or while the call waited for sign-in), or a socket's ({@code
+   * connectTimeout}, or {@code readTimeout}, which bounds each stall of a write too).
+   */
+  private @Nullable String timeoutThatFired(Call<?> call, Request request, IOException t) {
+    long timeoutMillis = TimeUnit.NANOSECONDS.toMillis(call.timeout().timeoutNanos());
+    boolean callTimeout =
+        t.getClass() == InterruptedIOException.class && "timeout".equals(t.getMessage());
+    if ((callTimeout || isSignInTimeout(t)) && timeoutMillis > 0) {
+      String limit = "its timeout (" + timeoutMillis + " ms)";
+      // OkHttp's deadline cancels the wait for sign-in, or the wait's own deadline (the same)
+      // ends it first: the message is the same either way.
+      for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+        if (isSignInWait(cause)) {
+          return limit + " passed while it waited for sign-in at " + limits.baseUrl;
+        }
+      }
+      return callTimeout ? limit + " passed; " + limits.attempts.made(request) : null;
+    }
+    if (t instanceof SocketTimeoutException) {
+      return String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect")
+          ? "connectTimeout ("
+              + limits.connectTimeoutMillis
+              + " ms) passed before a connection was made; "
+              + limits.attempts.made(request)
+          : "readTimeout ("
+              + limits.readTimeoutMillis
+              + " ms) passed with the connection stalled; "
+              + limits.attempts.made(request);
+    }
+    return null;
   }
 
   private static String typeName(Type type) {
@@ -188,13 +280,15 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T adapt(Call<T> call) {
-      checkOpen();
+      checkOpen(call);
       Response<T> response;
       try {
         noDeadlineForUploads(call); // builds the request: may fail
         response = call.execute();
       } catch (Exception e) {
         throw failureOf(call, e);
+      } finally {
+        discardUnsent(call);
       }
       headersIn(call, shape);
       return bodyOf(call, response, type, shape);
@@ -274,7 +368,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
      */
     @Override
     public CompletableFuture<T> adapt(Call<T> call) {
-      checkOpen();
+      checkOpen(call);
       CallFuture<T> future = new CallFuture<>(call);
       long timeoutNanos;
       try {
@@ -310,6 +404,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             @Override
             public void onResponse(Call<T> call, Response<T> response) {
               watchdog.exit();
+              discardUnsent(call);
               headersIn(call, shape);
               try {
                 future.settle(bodyOf(call, response, type, shape), null);
@@ -321,6 +416,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             @Override
             public void onFailure(Call<T> call, Throwable t) {
               watchdog.exit();
+              discardUnsent(call);
               try {
                 future.settle(
                     null,
@@ -334,15 +430,17 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
-  private static OsaiIoException timedOutFailure(Call<?> call, long timeoutNanos) {
+  private OsaiIoException timedOutFailure(Call<?> call, long timeoutNanos) {
     Request request = call.request();
     return new OsaiIoException(
-        request.method()
-            + " "
-            + request.url()
-            + " timed out after "
-            + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-            + " ms, counted from when it was enqueued",
+        redactor.redact(
+            request.method()
+                + " "
+                + request.url()
+                + " timed out: its timeout ("
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                + " ms, counted from when it was enqueued) passed; "
+                + limits.attempts.made(request)),
         new InterruptedIOException("timeout"));
   }
 }

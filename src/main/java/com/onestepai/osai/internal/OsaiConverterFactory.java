@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Type;
@@ -19,6 +20,9 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
+import okio.Okio;
+import okio.Source;
+import okio.Timeout;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -173,26 +177,77 @@ final class OsaiConverterFactory extends Converter.Factory {
     };
   }
 
+  /** What {@link #parse} says of a body with more after its JSON value. */
+  static final String NOT_FULLY_CONSUMED = "JSON document was not fully consumed.";
+
   private static Object parse(
       JsonAdapter<Object> adapter, Buffer buffer, Type type, ResponseBody body) {
-    long size = buffer.size();
+    long from = buffer.rangeEquals(0, UTF8_BOM) ? UTF8_BOM.size() : 0;
+    // Read through a copy, chunk by chunk, so that the body stays whole for the message of a
+    // failure (its start) without okio's peek(), which would mark the body's segment shared and
+    // cost a new 8 KiB segment per call.
+    CopyingSource copying = new CopyingSource(buffer, from);
+    BufferedSource source = Okio.buffer(copying);
+    JsonReader reader = JsonReader.of(source);
     try {
-      if (buffer.rangeEquals(0, UTF8_BOM)) {
-        buffer.skip(UTF8_BOM.size());
-      }
-      // Parsed in place: no copy, nothing marked shared (okio recycles the body's segments). What
-      // is left when parsing fails is where it failed, which is what the error message shows.
-      JsonReader reader = JsonReader.of(buffer);
       Object result = adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed.");
+        throw new JsonDataException(NOT_FULLY_CONSUMED);
       }
       return result;
     } catch (JsonDataException | IOException e) {
       // The buffer held the whole body, so any IOException here is malformed JSON.
       // The content type is parsed here, on failure only: it costs a regex match per call.
-      throw new BodyDecodingException(type, body.contentType(), size, buffer, e);
+      long failedAt = copying.position - source.getBuffer().size();
+      throw new BodyDecodingException(
+          type, body.contentType(), buffer, from, failedAt, reader.getPath(), e);
     }
+  }
+
+  /**
+   * A source of {@code buffer}'s bytes from {@code position} on that leaves {@code buffer} as it is
+   * and shares none of its segments: each chunk is copied (through this, an output stream) into the
+   * reader's own segments, which okio recycles.
+   */
+  private static final class CopyingSource extends OutputStream implements Source {
+    private final Buffer buffer;
+    long position;
+    private @Nullable Buffer target;
+
+    CopyingSource(Buffer buffer, long position) {
+      this.buffer = buffer;
+      this.position = position;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long count = Math.min(byteCount, buffer.size() - position);
+      if (count <= 0) {
+        return -1;
+      }
+      target = sink;
+      buffer.copyTo(this, position, count);
+      position += count;
+      return count;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      target.write(bytes, offset, length);
+    }
+
+    @Override
+    public void write(int b) {
+      target.writeByte(b);
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public void close() {}
   }
 
   static boolean isJson(@Nullable MediaType contentType) {

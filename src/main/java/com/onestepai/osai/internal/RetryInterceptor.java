@@ -49,9 +49,11 @@ final class RetryInterceptor implements Interceptor {
   private final LongSupplier wallClockMillis;
   private final LongSupplier nanoTime;
   private final Consumer<String> debug;
+  private final Attempts attempts;
 
   /**
    * @param debug where one line per retry goes (attempt, wait, cause)
+   * @param attempts where the second attempt of a call, and each later one, is recorded
    */
   RetryInterceptor(
       int maxRetries,
@@ -60,7 +62,9 @@ final class RetryInterceptor implements Interceptor {
       DoubleSupplier random,
       LongSupplier wallClockMillis,
       LongSupplier nanoTime,
-      Consumer<String> debug) {
+      Consumer<String> debug,
+      Attempts attempts) {
+    this.attempts = attempts;
     this.maxRetries = maxRetries;
     this.maxRetryAfterNanos = maxRetryAfterNanos;
     this.sleeper = sleeper;
@@ -86,6 +90,9 @@ final class RetryInterceptor implements Interceptor {
     // an InputStream), marked idempotent or not; its second send would fail, hiding the answer.
     boolean repeatable = idempotent && (body == null || !body.isOneShot());
     for (int attempt = 0; ; attempt++) {
+      if (attempt > 0) {
+        attempts.starting(chain.call().request(), attempt + 1);
+      }
       Response response;
       try {
         response = chain.proceed(request);
@@ -244,8 +251,8 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /** A body OkHttp will not send twice. Only {@link #isOneShot()} differs from the one it wraps. */
-  private static final class OneShotBody extends RequestBody {
-    private final RequestBody delegate;
+  static final class OneShotBody extends RequestBody {
+    final RequestBody delegate;
 
     OneShotBody(RequestBody delegate) {
       this.delegate = delegate;

@@ -5,6 +5,7 @@ import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
 import com.onestepai.osai.OsaiServiceException;
+import com.onestepai.osai.Problem;
 import com.onestepai.osai.UnexpectedStatusCodeException;
 import java.io.IOException;
 import java.util.Date;
@@ -111,12 +112,20 @@ final class Session {
    * return a JWT to replay with (a new one, or the one that replaced it).
    */
   Jwt replace(Jwt rejected, long timeoutNanos, BooleanSupplier canceled) {
+    forget(rejected);
+    return jwt(timeoutNanos, canceled);
+  }
+
+  /**
+   * The server rejected {@code rejected}: forget it unless another caller already replaced it, so
+   * that the next call signs in again.
+   */
+  void forget(Jwt rejected) {
     synchronized (lock) {
       if (current == rejected) {
         current = null;
       }
     }
-    return jwt(timeoutNanos, canceled);
   }
 
   Jwt replace(Jwt rejected, long timeoutNanos) {
@@ -179,7 +188,11 @@ final class Session {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new OsaiIoException(
-              "Timed out waiting for sign-in at " + baseUrl + "Users/SignIn",
+              "Timed out waiting for sign-in at "
+                  + baseUrl
+                  + ": the call's timeout ("
+                  + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                  + " ms) passed",
               new TimeoutException());
         }
         if (canceled.getAsBoolean()) {
@@ -275,18 +288,23 @@ final class Session {
             e.body());
       }
       if (status == 400 || status == 401 || status == 403) {
+        // The problem's trace id is what a support ticket needs: kept, and named.
+        Problem problem = e.problem();
+        String traceId = problem == null ? null : problem.traceId();
         throw new AccessTokenRejectedException(
             "Sign-in at "
                 + baseUrl
                 + " refused the access token (HTTP "
                 + status
+                + (traceId == null ? "" : ", traceId " + traceId)
                 + "). Check that the token has not expired or been deleted in OSAI Settings, and"
                 + " that it was created in this region: EU and US tokens are not interchangeable.",
             status,
             e.method(),
             e.url(),
             e.headers(),
-            e.body());
+            e.body(),
+            problem);
       }
       throw e;
     } catch (OsaiInvalidDataException e) {

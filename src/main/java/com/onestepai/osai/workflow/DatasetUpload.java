@@ -2,6 +2,7 @@ package com.onestepai.osai.workflow;
 
 import com.onestepai.osai.OsaiClient;
 import com.onestepai.osai.api.DatasetsApi;
+import com.onestepai.osai.internal.ClientStack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,16 +32,26 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>Nothing waits past the client's {@code timeout}: the finish is an ordinary call of the
  *       client, with its retries ({@code finishUploading} is marked idempotent in the spec) and its
  *       deadline.
+ *   <li>Closing the client inside the block (a shutdown hook, say) does not stop the finish: an
+ *       open upload holds the client's machinery until its finish is over. Other calls are refused
+ *       after {@link OsaiClient#close()}, as always; the client's threads and connections are
+ *       released once the last open upload is finished (an upload never closed leaves them to
+ *       OkHttp's idle timeouts).
+ *   <li>{@link #startAsync}: a start the caller gave up on (by cancelling the future, {@code
+ *       orTimeout}, or completing it) is not abandoned half-way, since the server may have locked
+ *       the dataset already: it runs to its own end, and if it succeeds the SDK finishes it.
  * </ul>
  */
 public final class DatasetUpload implements AutoCloseable {
-  private final DatasetsApi datasets;
+  private final ClientStack.Hold hold;
+  private final DatasetsApi finishing; // served even after the client's close()
   private final String datasetId;
   private final String id;
   private final AtomicReference<CompletableFuture<Void>> finish = new AtomicReference<>();
 
-  private DatasetUpload(DatasetsApi datasets, String datasetId, String id) {
-    this.datasets = datasets;
+  private DatasetUpload(ClientStack.Hold hold, String datasetId, String id) {
+    this.hold = hold;
+    this.finishing = hold.api(DatasetsApi.class);
     this.datasetId = datasetId;
     this.id = id;
   }
@@ -50,21 +61,52 @@ public final class DatasetUpload implements AutoCloseable {
    * which locks the dataset until {@link #close()}.
    *
    * @throws com.onestepai.osai.OsaiException if the upload could not start; nothing is locked then
+   * @throws IllegalStateException if the client is closed
    */
   public static DatasetUpload start(OsaiClient client, String datasetId) {
-    DatasetsApi datasets = client.datasets();
-    return new DatasetUpload(datasets, datasetId, datasets.startUploading(datasetId));
+    ClientStack.Hold hold = ClientStack.of(client).hold();
+    try {
+      return new DatasetUpload(hold, datasetId, client.datasets().startUploading(datasetId));
+    } catch (RuntimeException | Error e) {
+      hold.release();
+      throw e;
+    }
   }
 
   /**
    * {@link #start} without blocking: completes with the upload, or with the exception that says why
    * it could not start. Finish it with {@link #finishAsync()} (or {@link #close()}).
+   *
+   * <p>Cancelling the returned future (or its {@code orTimeout}) stops the wait, not the start: a
+   * start already sent may have locked the dataset, and cancelling it would leave no id to unlock
+   * it with. The start runs to its own end (the client's {@code timeout} bounds it); if it
+   * succeeds, the SDK sends its finish.
+   *
+   * @throws IllegalStateException if the client is closed
    */
   public static CompletableFuture<DatasetUpload> startAsync(OsaiClient client, String datasetId) {
-    DatasetsApi datasets = client.datasets();
-    return datasets
-        .startUploadingAsync(datasetId)
-        .thenApply(id -> new DatasetUpload(datasets, datasetId, id));
+    ClientStack.Hold hold = ClientStack.of(client).hold();
+    CompletableFuture<String> start;
+    try {
+      start = client.datasets().startUploadingAsync(datasetId);
+    } catch (RuntimeException | Error e) {
+      hold.release();
+      throw e;
+    }
+    CompletableFuture<DatasetUpload> upload = new CompletableFuture<>();
+    start.whenComplete(
+        (id, failure) -> {
+          if (failure != null) {
+            hold.release();
+            upload.completeExceptionally(failure);
+            return;
+          }
+          DatasetUpload started = new DatasetUpload(hold, datasetId, id);
+          if (!upload.complete(started)) {
+            started.finishAsync(); // the caller gave up: no one else will finish it
+          }
+        });
+    return upload;
   }
 
   /** The upload's id, as {@code startUploading} returned it (the {@code datasetUploadId}). */
@@ -94,17 +136,19 @@ public final class DatasetUpload implements AutoCloseable {
       return false;
     }
     try {
-      datasets
+      finishing
           .finishUploadingAsync(datasetId, id)
           .whenComplete(
               (ignored, failure) -> {
+                hold.release();
                 if (failure != null) {
                   mine.completeExceptionally(failure);
                 } else {
                   mine.complete(null);
                 }
               });
-    } catch (RuntimeException e) { // the client is closed: nothing was sent
+    } catch (RuntimeException | Error e) { // the request could not be built: nothing was sent
+      hold.release();
       mine.completeExceptionally(e);
     }
     return true;

@@ -15,9 +15,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -41,6 +43,8 @@ class DatasetUploadTest {
   @StartStop final MockWebServer server = new MockWebServer();
   final List<String> calls = new CopyOnWriteArrayList<>();
   final CountDownLatch finishArrived = new CountDownLatch(1);
+  final CountDownLatch signInArrived = new CountDownLatch(1);
+  volatile CountDownLatch signInAnswer = new CountDownLatch(0);
   volatile int startCode = 200;
   volatile int finishCode = 200;
   volatile CountDownLatch finishAnswer = new CountDownLatch(0);
@@ -54,6 +58,10 @@ class DatasetUploadTest {
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             String target = request.getTarget();
             if (target.endsWith("/Users/SignIn")) {
+              signInArrived.countDown();
+              if (!signInAnswer.await(5, TimeUnit.SECONDS)) {
+                return json(500, "");
+              }
               return new MockResponse.Builder().body(JWT).build();
             }
             calls.add(request.getMethod() + " " + target);
@@ -232,6 +240,61 @@ class DatasetUploadTest {
     DatasetUpload upload = DatasetUpload.startAsync(client, "d-1").get(5, TimeUnit.SECONDS);
     upload.finishAsync().get(5, TimeUnit.SECONDS);
     upload.close(); // already finished: nothing more is sent
+
+    assertEquals(List.of(START, FINISH), calls);
+  }
+
+  /**
+   * Issue 17, item 1: the caller gave up while sign-in was slow; the start still reached the server
+   * and locked the dataset, so the SDK finishes it.
+   */
+  @Test
+  void aStartTheCallerCancelledIsFinishedByTheSdk() throws Exception {
+    signInAnswer = new CountDownLatch(1);
+    CompletableFuture<DatasetUpload> started = DatasetUpload.startAsync(client, "d-1");
+    assertTrue(signInArrived.await(5, TimeUnit.SECONDS), "sign-in in flight");
+
+    assertTrue(started.cancel(true));
+    signInAnswer.countDown();
+
+    assertTrue(finishArrived.await(5, TimeUnit.SECONDS), "the SDK sent the finish");
+    assertEquals(List.of(START, FINISH), calls);
+  }
+
+  @Test
+  void aStartThatTimedOutForTheCallerIsFinishedByTheSdk() throws Exception {
+    signInAnswer = new CountDownLatch(1);
+    CompletableFuture<DatasetUpload> started =
+        DatasetUpload.startAsync(client, "d-1").orTimeout(10, TimeUnit.MILLISECONDS);
+    ExecutionException gaveUp =
+        assertThrows(ExecutionException.class, () -> started.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(TimeoutException.class, gaveUp.getCause());
+    signInAnswer.countDown();
+
+    assertTrue(finishArrived.await(5, TimeUnit.SECONDS), "the SDK sent the finish");
+    assertEquals(List.of(START, FINISH), calls);
+  }
+
+  /**
+   * Issue 17, item 8: a shutdown hook closes the client while the block runs. New calls are
+   * refused, but the bracket's finish still goes out.
+   */
+  @Test
+  void closingTheClientInsideTheBlockStillFinishes() {
+    try (DatasetUpload upload = DatasetUpload.start(client, "d-1")) {
+      client.close();
+      assertThrows(IllegalStateException.class, () -> client.datasets().startUploading("d-2"));
+    }
+
+    assertEquals(List.of(START, FINISH), calls);
+  }
+
+  @Test
+  void closingTheClientBeforeAnAsyncFinishStillFinishes() throws Exception {
+    DatasetUpload upload = DatasetUpload.startAsync(client, "d-1").get(5, TimeUnit.SECONDS);
+    client.close();
+
+    upload.finishAsync().get(5, TimeUnit.SECONDS);
 
     assertEquals(List.of(START, FINISH), calls);
   }
