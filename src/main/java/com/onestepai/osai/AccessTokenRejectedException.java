@@ -38,4 +38,20 @@ public class AccessTokenRejectedException extends UnauthorizedException {
       @Nullable Problem problem) {
     super(message, statusCode, method, url, headers, body, problem);
   }
+
+  /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem, String)}.
+   */
+  public AccessTokenRejectedException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem,
+      @Nullable String requestId) {
+    super(message, statusCode, method, url, headers, body, problem, requestId);
+  }
 }

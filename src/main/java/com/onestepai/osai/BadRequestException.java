@@ -37,4 +37,20 @@ public class BadRequestException extends OsaiServiceException {
       @Nullable Problem problem) {
     super(message, statusCode, method, url, headers, body, problem);
   }
+
+  /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem, String)}.
+   */
+  public BadRequestException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem,
+      @Nullable String requestId) {
+    super(message, statusCode, method, url, headers, body, problem, requestId);
+  }
 }

@@ -4,6 +4,8 @@ import com.onestepai.osai.api.OsaiApis;
 import com.onestepai.osai.internal.ClientStack;
 import com.onestepai.osai.internal.Sleeper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +75,130 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
             builder.clock,
             builder.sleeper,
             builder.random);
+  }
+
+  private OsaiClient(HttpUrl baseUrl, ClientStack stack) {
+    this.baseUrl = baseUrl;
+    this.stack = stack;
+  }
+
+  /**
+   * Returns a client that shares this one's session (no second sign-in), connection pool and
+   * dispatcher, with some options changed for the calls made through it: a longer {@code timeout}
+   * for one slow operation, no retries, more logging, or headers and query parameters sent with
+   * every call. What {@code options} does not set is this client's. Cheap to make, but not free (it
+   * wires its own OkHttp and Retrofit views): keep it for as long as it is needed rather than
+   * making one per call.
+   *
+   * <pre>{@code
+   * User me = client.withOptions(o -> o.timeout(5, TimeUnit.MINUTES).maxRetries(0))
+   *     .users().getCurrentUser();
+   * }</pre>
+   *
+   * <p>Closing the derived client stops only its own calls; closing this client closes every client
+   * derived from it. A header named {@code Authorization} is refused: the JWT is the session's, and
+   * it goes to the base URL's origin only.
+   *
+   * @throws IllegalStateException if this client is closed
+   */
+  public OsaiClient withOptions(Consumer<Options> options) {
+    Objects.requireNonNull(options, "options == null");
+    Options set = new Options();
+    options.accept(set);
+    return new OsaiClient(
+        baseUrl,
+        stack.derive(
+            set.timeoutMillis,
+            set.readTimeoutMillis,
+            set.maxRetries,
+            set.logLevel,
+            set.headers.build(),
+            set.query));
+  }
+
+  /**
+   * The options {@link OsaiClient#withOptions} may change; each one left unset keeps the parent
+   * client's value. Not thread-safe: used only inside {@code withOptions}.
+   */
+  public static final class Options {
+    private long timeoutMillis = -1;
+    private long readTimeoutMillis = -1;
+    private int maxRetries = -1;
+    private @Nullable LogLevel logLevel;
+    private final Headers.Builder headers = new Headers.Builder();
+    private final List<String> query = new ArrayList<>();
+
+    private Options() {}
+
+    /** The deadline of each call: see {@link Builder#timeout(long, TimeUnit)}. */
+    public Options timeout(long timeout, TimeUnit unit) {
+      this.timeoutMillis = Builder.millis("timeout", timeout, unit);
+      return this;
+    }
+
+    /** See {@link #timeout(long, TimeUnit)}; on Android it needs API 26. */
+    public Options timeout(Duration timeout) {
+      this.timeoutMillis = Builder.millis("timeout", timeout);
+      return this;
+    }
+
+    /** How long a read or write may stall: see {@link Builder#readTimeout(long, TimeUnit)}. */
+    public Options readTimeout(long timeout, TimeUnit unit) {
+      this.readTimeoutMillis = Builder.millis("readTimeout", timeout, unit);
+      return this;
+    }
+
+    /** See {@link #readTimeout(long, TimeUnit)}; on Android it needs API 26. */
+    public Options readTimeout(Duration timeout) {
+      this.readTimeoutMillis = Builder.millis("readTimeout", timeout);
+      return this;
+    }
+
+    /** How many times a failed call is retried: see {@link Builder#maxRetries(int)}. */
+    public Options maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * What is logged of each call, to the parent client's logger: see {@link
+     * Builder#logLevel(LogLevel)}.
+     */
+    public Options logLevel(LogLevel logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
+      return this;
+    }
+
+    /**
+     * A header sent with every call, replacing the parent client's extra header of that name; a
+     * {@code @Header} parameter of the method wins over it. It goes wherever the call goes (a
+     * redirect to another origin included), so it must not be a secret meant for OSAI alone.
+     *
+     * @throws IllegalArgumentException for {@code Authorization}, which only the session sets, and
+     *     for a name or value that is not a valid header
+     */
+    public Options header(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      if (name.trim().equalsIgnoreCase("Authorization")) {
+        throw new IllegalArgumentException(
+            "Authorization cannot be an extra header: the client sends its session's JWT, and"
+                + " only to "
+                + "the base URL's origin. Use a second OsaiClient for another access token.");
+      }
+      headers.set(name, value);
+      return this;
+    }
+
+    /** A query parameter added to every call's URL, after the method's own. */
+    public Options queryParam(String name, String value) {
+      query.add(Objects.requireNonNull(name, "name == null"));
+      query.add(Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
   }
 
   /** Returns a builder; {@link Builder#accessToken} is required. */
@@ -503,7 +630,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     }
 
     /** Whole milliseconds, refusing what OkHttp would misread: under 1 ms is not 0 (no limit). */
-    private static long millis(String name, long value, TimeUnit unit) {
+    static long millis(String name, long value, TimeUnit unit) {
       Objects.requireNonNull(unit, "unit == null");
       if (value < 0) {
         throw new IllegalArgumentException(name + " < 0: " + value + " " + unit);
@@ -511,7 +638,7 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
       return checked(name, unit.toMillis(value), value > 0);
     }
 
-    private static long millis(String name, @Nullable Duration value) {
+    static long millis(String name, @Nullable Duration value) {
       Objects.requireNonNull(value, name + " == null");
       if (value.isNegative()) {
         throw new IllegalArgumentException(name + " < 0: " + value);

@@ -21,7 +21,29 @@ import org.jspecify.annotations.Nullable;
 public class OsaiIoException extends OsaiException {
   private static final long serialVersionUID = 1L;
 
+  private final @Nullable String requestId; // absent in streams written before it: null
+
   public OsaiIoException(String message, @Nullable Throwable cause) {
+    this(message, cause, null);
+  }
+
+  /**
+   * @param message what failed and what to check; must hold no secret
+   * @param cause the underlying failure, or null
+   * @param requestId the id of the request that went out (see {@link #requestId()}), or null
+   */
+  public OsaiIoException(String message, @Nullable Throwable cause, @Nullable String requestId) {
     super(message, cause);
+    this.requestId = requestId;
+  }
+
+  /**
+   * The W3C {@code traceparent} the request went out with, to quote to OSAI support (its trace id
+   * is the server's {@code traceId} when the request reached it); also at the end of the message.
+   * Null when no request went out: the call failed before it was sent (while it waited for sign-in,
+   * or its request could not be built).
+   */
+  public @Nullable String requestId() {
+    return requestId;
   }
 }

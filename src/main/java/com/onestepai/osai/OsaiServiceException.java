@@ -32,6 +32,7 @@ public class OsaiServiceException extends OsaiException {
   private final String[] headers; // names and values, alternating
   private final String body;
   private final @Nullable Problem problem; // absent in streams written before it: null
+  private final @Nullable String requestId; // absent in streams written before it: null
 
   /**
    * @param message what failed and what to check; must hold no secret
@@ -63,6 +64,28 @@ public class OsaiServiceException extends OsaiException {
       Headers headers,
       String body,
       @Nullable Problem problem) {
+    this(message, statusCode, method, url, headers, body, problem, null);
+  }
+
+  /**
+   * @param message what failed and what to check; must hold no secret
+   * @param statusCode the HTTP status of the answer
+   * @param method the HTTP method of the request, such as {@code GET}
+   * @param url the URL of the request
+   * @param headers the headers of the answer
+   * @param body the start of the answer's body, decoded as UTF-8, secrets removed
+   * @param problem the body read as an RFC 7807 problem, secrets removed; null when it is not one
+   * @param requestId the request's id to quote to support (see {@link #requestId()}), or null
+   */
+  public OsaiServiceException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem,
+      @Nullable String requestId) {
     super(message);
     this.statusCode = statusCode;
     this.method = method;
@@ -74,6 +97,17 @@ public class OsaiServiceException extends OsaiException {
     }
     this.body = body;
     this.problem = problem;
+    this.requestId = requestId;
+  }
+
+  /**
+   * The id to quote to OSAI support: what the server answered ({@code Request-Id}, {@code
+   * X-Request-Id}, {@code X-Correlation-Id} or {@code traceparent} header, in that order, else the
+   * problem's {@code traceId}), else the W3C {@code traceparent} the SDK sent. Null only when none
+   * is known (an exception made by the caller without one). Also at the end of the message.
+   */
+  public @Nullable String requestId() {
+    return requestId;
   }
 
   /** The HTTP status code of the answer, such as 401. */

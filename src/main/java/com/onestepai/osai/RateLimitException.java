@@ -47,6 +47,23 @@ public class RateLimitException extends OsaiServiceException {
   }
 
   /**
+   * See {@link OsaiServiceException#OsaiServiceException(String, int, String, HttpUrl, Headers,
+   * String, Problem, String)}; {@link #retryAfterMillis()} is read from {@code headers}.
+   */
+  public RateLimitException(
+      String message,
+      int statusCode,
+      String method,
+      HttpUrl url,
+      Headers headers,
+      String body,
+      @Nullable Problem problem,
+      @Nullable String requestId) {
+    super(message, statusCode, method, url, headers, body, problem, requestId);
+    this.retryAfterMillis = retryAfterMillis(headers);
+  }
+
+  /**
    * How long the server asked to wait before the next request, in milliseconds, from the answer's
    * {@code Retry-After}: its seconds, or its HTTP date counted from the answer's {@code Date} (from
    * when this exception was made, without one), 0 for a date already past; -1 when the answer had

@@ -119,7 +119,9 @@ class DeadlineTest {
           "GET "
               + server.url("/api/Users")
               + " timed out: its timeout (1000 ms, counted from when it was enqueued) passed; 1"
-              + " attempt made",
+              + " attempt made (request id "
+              + timeout.requestId()
+              + ")",
           timeout.getMessage());
       assertThrows(ExecutionException.class, () -> slow.get(5, TimeUnit.SECONDS));
     }
@@ -164,7 +166,9 @@ class DeadlineTest {
       assertEquals(
           "GET "
               + server.url("/api/Users")
-              + " timed out: its timeout (1000 ms) passed; 1 attempt made",
+              + " timed out: its timeout (1000 ms) passed; 1 attempt made (request id "
+              + e.requestId()
+              + ")",
           e.getMessage());
     }
   }
@@ -191,7 +195,9 @@ class DeadlineTest {
           "GET "
               + server.url("/api/Users")
               + " timed out: readTimeout (200 ms) passed with the connection stalled; 2"
-              + " attempts made",
+              + " attempts made (request id "
+              + e.requestId()
+              + ")",
           e.getMessage());
     }
   }

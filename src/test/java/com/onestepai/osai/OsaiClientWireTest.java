@@ -463,7 +463,7 @@ class OsaiClientWireTest {
             + "a body that is not a valid User: the JSON ends early, at path $.userName (byte 24 of"
             + " 24), as if cut short. Content-Type: application/json; charset=utf-8, starting:"
             + " {\"id\":\"x\",\"userName\":\"On",
-        truncated.getMessage());
+        withoutRequestId(truncated.getMessage()));
 
     OsaiInvalidDataException html =
         assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
@@ -471,13 +471,12 @@ class OsaiClientWireTest {
         users
             + "a body that is not a valid User: malformed JSON at path $ (byte 0 of 27)."
             + " Content-Type: text/html, starting: <html>captive portal</html>",
-        html.getMessage());
+        withoutRequestId(html.getMessage()));
 
     OsaiInvalidDataException wrongType =
         assertThrows(OsaiInvalidDataException.class, () -> client.users().getCurrentUser());
     assertTrue(
-        wrongType
-            .getMessage()
+        withoutRequestId(wrongType.getMessage())
             .endsWith(
                 " Content-Type: application/json; charset=utf-8, starting:"
                     + " {\"id\":\"x\",\"enableTutorial\":\"yes\"}"),
@@ -486,7 +485,14 @@ class OsaiClientWireTest {
         wrongType.getMessage().contains("at path $.enableTutorial (byte "), wrongType.getMessage());
     for (OsaiInvalidDataException e : List.of(truncated, html, wrongType)) {
       assertFalse(e.getMessage().contains("setLenient"), e.getMessage());
+      assertTrue(
+          e.getMessage().matches("(?s).* \\(request id 00-[0-9a-f-]{52}\\)"), e.getMessage());
     }
+  }
+
+  /** A message without the request id that ends it (RequestIdWireTest tests that). */
+  private static String withoutRequestId(String message) {
+    return message.replaceFirst(" \\(request id 00-[0-9a-f-]{52}\\)$", "");
   }
 
   @Test

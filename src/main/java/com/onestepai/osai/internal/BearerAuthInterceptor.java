@@ -13,7 +13,8 @@ import retrofit2.Invocation;
 /**
  * Sends {@code Authorization: Bearer <JWT>} with every call to the base URL's origin but those of
  * methods marked {@link WithoutJwt} (sign-in, and what the spec or the caller does not secure);
- * sets the {@link UserAgent} on all of them.
+ * sets the {@link UserAgent} and the call's {@code traceparent} ({@link RequestIds}) on all of
+ * them.
  *
  * <p>The origin is the base URL's scheme, host and port: a call to any other (a {@code @Url}, an
  * absolute URL in the method's annotation) goes without the JWT and signs nobody in. A redirect
@@ -43,8 +44,9 @@ final class BearerAuthInterceptor implements Interceptor {
     Invocation invocation = request.tag(Invocation.class);
     if (!isBaseOrigin(request.url())
         || (invocation != null && invocation.method().isAnnotationPresent(WithoutJwt.class))) {
-      return chain.proceed(
-          request.newBuilder().header("User-Agent", UserAgent.of(request)).build());
+      Request.Builder builder = request.newBuilder().header("User-Agent", UserAgent.of(request));
+      RequestIds.stamp(request, builder);
+      return chain.proceed(builder.build());
     }
     Jwt jwt = session.freshJwt(); // the usual case: no wait, nothing allocated
     if (jwt == null) {
@@ -87,13 +89,18 @@ final class BearerAuthInterceptor implements Interceptor {
         && url.host().equals(baseUrl.host());
   }
 
-  /** One rebuild per attempt for both headers: the JWT (checked by {@link Jwt#parse}) and ours. */
+  /**
+   * One rebuild per attempt for the headers the SDK adds: the JWT (checked by {@link Jwt#parse}),
+   * the User-Agent and the call's {@code traceparent} ({@link RequestIds}).
+   */
   private static Request withJwt(Request request, Jwt jwt) {
-    return request
-        .newBuilder()
-        .header("Authorization", jwt.authorization())
-        .header("User-Agent", UserAgent.of(request))
-        .build();
+    Request.Builder builder =
+        request
+            .newBuilder()
+            .header("Authorization", jwt.authorization())
+            .header("User-Agent", UserAgent.of(request));
+    RequestIds.stamp(request, builder);
+    return builder.build();
   }
 
   /**

@@ -6,12 +6,16 @@ import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.UploadFile;
 import com.onestepai.osai.api.UsersApi;
 import com.squareup.moshi.Moshi;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -23,8 +27,10 @@ import okhttp3.Authenticator;
 import okhttp3.CookieJar;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.logging.HttpLoggingInterceptor;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
@@ -40,9 +46,17 @@ public final class ClientStack {
   /** Shorter access tokens are refused: they could not be told apart from ordinary text. */
   public static final int MIN_ACCESS_TOKEN_LENGTH = Redactor.MIN_SECRET_LENGTH;
 
+  /** This stack, or the one it was derived from by {@link #derive}: it owns what they share. */
+  private final ClientStack root;
+
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final Session session;
+  private final HttpUrl baseUrl;
+  private final Redactor redactor;
+  private final OsaiConverterFactory converters;
+  private final Attempts attempts;
+  private final Settings settings;
   private final Retrofit retrofit;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -52,13 +66,86 @@ public final class ClientStack {
 
   private final ConcurrentMap<Class<?>, Object> heldServices = new ConcurrentHashMap<>();
 
-  /** Guards {@link #holds} and {@link #released}. */
+  /** Guards {@link #holds} and {@link #released}: the root's only. */
   private final Object holdLock = new Object();
 
   private int holds;
   private boolean released;
 
   private static @Nullable Function<OsaiClient, ClientStack> stacks;
+
+  /** What may differ between a stack and those derived from it: see {@link #derive}. */
+  private static final class Settings {
+    final long connectTimeoutMillis;
+    final long readTimeoutMillis;
+    final long timeoutMillis;
+    final int maxRetries;
+    final long maxRetryAfterMillis;
+    final LogLevel logLevel;
+    final @Nullable Consumer<String> logger;
+    final LongSupplier clock;
+    final Sleeper sleeper;
+    final DoubleSupplier random;
+    final Headers headers;
+    final List<String> query; // names and values, alternating
+
+    Settings(
+        long connectTimeoutMillis,
+        long readTimeoutMillis,
+        long timeoutMillis,
+        int maxRetries,
+        long maxRetryAfterMillis,
+        LogLevel logLevel,
+        @Nullable Consumer<String> logger,
+        LongSupplier clock,
+        Sleeper sleeper,
+        DoubleSupplier random,
+        Headers headers,
+        List<String> query) {
+      this.connectTimeoutMillis = connectTimeoutMillis;
+      this.readTimeoutMillis = readTimeoutMillis;
+      this.timeoutMillis = timeoutMillis;
+      this.maxRetries = maxRetries;
+      this.maxRetryAfterMillis = maxRetryAfterMillis;
+      this.logLevel = logLevel;
+      this.logger = logger;
+      this.clock = clock;
+      this.sleeper = sleeper;
+      this.random = random;
+      this.headers = headers;
+      this.query = query;
+    }
+
+    /** Where log lines go: nowhere at {@code NONE}. */
+    Consumer<String> log() {
+      // JulLogger is reached only when logging is on: java.util.logging's start costs a cold JVM.
+      return logLevel == LogLevel.NONE ? line -> {} : logger != null ? logger : JulLogger.INSTANCE;
+    }
+
+    /** One line per retry and per sign-in, at every level but NONE. */
+    Consumer<String> debug(Redactor redactor) {
+      Consumer<String> log = log();
+      return logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
+    }
+
+    @Nullable HttpLogging logging(Redactor redactor) {
+      return logLevel == LogLevel.NONE
+          ? null
+          : new HttpLogging(HttpLoggingInterceptor.Level.valueOf(logLevel.name()), log(), redactor);
+    }
+
+    RetryInterceptor retries(Redactor redactor, Attempts attempts) {
+      return new RetryInterceptor(
+          maxRetries,
+          TimeUnit.MILLISECONDS.toNanos(maxRetryAfterMillis),
+          sleeper,
+          random,
+          clock,
+          System::nanoTime,
+          debug(redactor),
+          attempts);
+    }
+  }
 
   /**
    * @param shared the caller's client to derive from, or null for a client of our own
@@ -79,33 +166,25 @@ public final class ClientStack {
       LongSupplier clock,
       Sleeper sleeper,
       DoubleSupplier random) {
+    this.root = this;
     this.ownsHttp = shared == null;
-    Redactor redactor = new Redactor();
-    // JulLogger is reached only when logging is on: java.util.logging's start costs a cold JVM.
-    Consumer<String> log =
-        logLevel == LogLevel.NONE ? line -> {} : logger != null ? logger : JulLogger.INSTANCE;
-    // One line per retry and per sign-in, at every level but NONE.
-    Consumer<String> debug =
-        logLevel == LogLevel.NONE ? log : line -> log.accept(redactor.redact(line));
-    Attempts attempts = new Attempts();
-    Supplier<RetryInterceptor> retries =
-        () ->
-            new RetryInterceptor(
-                maxRetries,
-                TimeUnit.MILLISECONDS.toNanos(maxRetryAfterMillis),
-                sleeper,
-                random,
-                clock,
-                System::nanoTime,
-                debug,
-                attempts);
-    OsaiCallAdapterFactory.Limits limits =
-        new OsaiCallAdapterFactory.Limits(
-            baseUrl, connectTimeoutMillis, readTimeoutMillis, attempts);
-    HttpLogging logging =
-        logLevel == LogLevel.NONE
-            ? null
-            : new HttpLogging(HttpLoggingInterceptor.Level.valueOf(logLevel.name()), log, redactor);
+    this.baseUrl = baseUrl;
+    this.redactor = new Redactor();
+    this.attempts = new Attempts();
+    this.settings =
+        new Settings(
+            connectTimeoutMillis,
+            readTimeoutMillis,
+            timeoutMillis,
+            maxRetries,
+            maxRetryAfterMillis,
+            logLevel,
+            logger,
+            clock,
+            sleeper,
+            random,
+            Headers.of(),
+            Collections.emptyList());
 
     // Derived from the caller's client so that both share its connection pool, dispatcher, TLS,
     // proxy and DNS; its own interceptors and event listener are kept for the API calls only.
@@ -117,7 +196,7 @@ public final class ClientStack {
             .callTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .build();
 
-    OsaiConverterFactory converters = new OsaiConverterFactory(moshi());
+    this.converters = new OsaiConverterFactory(moshi());
 
     // Sign-in sends the access token and answers the JWT: none of the caller's interceptors or
     // listeners see it, and it follows no redirect, since OkHttp would send the token on to
@@ -133,9 +212,10 @@ public final class ClientStack {
     signInHttp.interceptors().clear();
     signInHttp.networkInterceptors().clear();
     signInHttp
-        .addInterceptor(retries.get())
+        .addInterceptor(settings.retries(redactor, attempts))
         .addInterceptor(new UserAgent())
         .addInterceptor(serverDate);
+    HttpLogging logging = settings.logging(redactor);
     if (logging != null) {
       signInHttp.addNetworkInterceptor(logging);
     }
@@ -156,11 +236,11 @@ public final class ClientStack {
     Retrofit signInRetrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .client(signInHttp.build())
+            .callFactory(new Calls(signInHttp.build(), settings, true))
             .addConverterFactory(converters)
             .addCallAdapterFactory(
                 new OsaiCallAdapterFactory(
-                    redactor, () -> false, http.dispatcher().executorService(), limits))
+                    redactor, () -> false, http.dispatcher().executorService(), limits(settings)))
             .build();
     this.session =
         new Session(
@@ -172,41 +252,157 @@ public final class ClientStack {
             clock,
             refreshMarginMillis,
             signInExecutor,
-            debug);
+            settings.debug(redactor));
 
-    // API calls: the caller's interceptors first (they see each call once, without the JWT),
-    // then the uploads' filenames (UploadParts), then the retries, whose deadline covers sign-in
-    // and every attempt, then the JWT, for the base URL's origin only. Redirects are followed
-    // after all of these, by OkHttp, which drops Authorization when the origin changes.
-    // The caller's Authenticator is not asked about OSAI's 401s: the session answers those.
-    OkHttpClient.Builder apiHttp =
-        http.newBuilder()
-            .authenticator(Authenticator.NONE)
-            .addInterceptor(new UploadParts())
-            .addInterceptor(retries.get())
-            .addInterceptor(new BearerAuthInterceptor(session, baseUrl));
+    OkHttpClient.Builder api = apiHttp(settings);
     if (logging != null) {
-      apiHttp.addNetworkInterceptor(logging);
+      api.addNetworkInterceptor(logging);
     }
-    OkHttpClient api = apiHttp.build();
-    this.retrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(api)
-            .addConverterFactory(converters)
-            .addCallAdapterFactory(
-                new OsaiCallAdapterFactory(
-                    redactor, closed::get, http.dispatcher().executorService(), limits))
-            .build();
-    this.heldRetrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(api)
-            .addConverterFactory(converters)
-            .addCallAdapterFactory(
-                new OsaiCallAdapterFactory(
-                    redactor, () -> false, http.dispatcher().executorService(), limits))
-            .build();
+    Calls calls = new Calls(api.build(), settings, false);
+    this.retrofit = retrofit(calls, closed::get);
+    this.heldRetrofit = retrofit(calls, () -> false);
+  }
+
+  /** A stack derived from {@code parent}: see {@link #derive}. */
+  private ClientStack(ClientStack parent, Settings settings) {
+    this.root = parent.root;
+    this.http = parent.http;
+    this.ownsHttp = false;
+    this.session = parent.session;
+    this.baseUrl = parent.baseUrl;
+    this.redactor = parent.redactor;
+    this.converters = parent.converters;
+    this.attempts = parent.attempts;
+    this.settings = settings;
+    OkHttpClient.Builder api =
+        apiHttp(settings)
+            .readTimeout(settings.readTimeoutMillis, TimeUnit.MILLISECONDS)
+            .writeTimeout(settings.readTimeoutMillis, TimeUnit.MILLISECONDS)
+            .callTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS);
+    HttpLogging logging = settings.logging(redactor);
+    if (logging != null) {
+      api.addNetworkInterceptor(logging);
+    }
+    Calls calls = new Calls(api.build(), settings, false);
+    ClientStack root = this.root;
+    this.retrofit = retrofit(calls, () -> closed.get() || root.closed.get());
+    this.heldRetrofit = retrofit(calls, () -> false);
+  }
+
+  /**
+   * A stack that shares this one's session, connection pool, dispatcher, converters and base URL,
+   * with other per-call settings: each argument left at -1 (null for {@code logLevel}) keeps this
+   * stack's; {@code headers} are set over this stack's extra headers, {@code query} (names and
+   * values, alternating) is added after its extra query parameters. Closing it closes only it;
+   * closing the root closes every stack derived from it.
+   */
+  public ClientStack derive(
+      long timeoutMillis,
+      long readTimeoutMillis,
+      int maxRetries,
+      @Nullable LogLevel logLevel,
+      Headers headers,
+      List<String> query) {
+    if (closed.get() || root.closed.get()) {
+      throw new IllegalStateException("OsaiClient is closed");
+    }
+    Settings s = settings;
+    Headers.Builder allHeaders = s.headers.newBuilder();
+    for (int i = 0; i < headers.size(); i++) {
+      allHeaders.set(headers.name(i), headers.value(i));
+    }
+    List<String> allQuery = new ArrayList<>(s.query);
+    allQuery.addAll(query);
+    return new ClientStack(
+        this,
+        new Settings(
+            s.connectTimeoutMillis,
+            readTimeoutMillis < 0 ? s.readTimeoutMillis : readTimeoutMillis,
+            timeoutMillis < 0 ? s.timeoutMillis : timeoutMillis,
+            maxRetries < 0 ? s.maxRetries : maxRetries,
+            s.maxRetryAfterMillis,
+            logLevel == null ? s.logLevel : logLevel,
+            s.logger,
+            s.clock,
+            s.sleeper,
+            s.random,
+            allHeaders.build(),
+            Collections.unmodifiableList(allQuery)));
+  }
+
+  /**
+   * The API calls' client, without its logging: the caller's interceptors first (they see each call
+   * once, without the JWT), then the uploads' filenames (UploadParts), then the retries, whose
+   * deadline covers sign-in and every attempt, then the JWT, for the base URL's origin only, with
+   * the User-Agent and the traceparent. Redirects are followed after all of these, by OkHttp, which
+   * drops Authorization when the origin changes. The caller's Authenticator is not asked about
+   * OSAI's 401s: the session answers those.
+   */
+  private OkHttpClient.Builder apiHttp(Settings settings) {
+    return http.newBuilder()
+        .authenticator(Authenticator.NONE)
+        .addInterceptor(new UploadParts())
+        .addInterceptor(settings.retries(redactor, attempts))
+        .addInterceptor(new BearerAuthInterceptor(session, baseUrl));
+  }
+
+  private Retrofit retrofit(Calls calls, BooleanSupplier isClosed) {
+    return new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .callFactory(calls)
+        .addConverterFactory(converters)
+        .addCallAdapterFactory(
+            new OsaiCallAdapterFactory(
+                redactor, isClosed, http.dispatcher().executorService(), limits(settings)))
+        .build();
+  }
+
+  private OsaiCallAdapterFactory.Limits limits(Settings settings) {
+    return new OsaiCallAdapterFactory.Limits(
+        baseUrl, settings.connectTimeoutMillis, settings.readTimeoutMillis, attempts);
+  }
+
+  /**
+   * Makes each call's OkHttp call: its request gets the {@link RequestIds.Sent} tag with a new
+   * {@code traceparent} (sent by {@link BearerAuthInterceptor}, after the caller's interceptors,
+   * unless one of them set one; on sign-in, which no caller's interceptor sees, set here), and the
+   * extra headers and query parameters of {@link #derive}.
+   */
+  private static final class Calls implements okhttp3.Call.Factory {
+    private final OkHttpClient client;
+    private final Headers headers;
+    private final List<String> query;
+    private final boolean stampNow;
+
+    Calls(OkHttpClient client, Settings settings, boolean stampNow) {
+      this.client = client;
+      this.headers = settings.headers;
+      this.query = settings.query;
+      this.stampNow = stampNow;
+    }
+
+    @Override
+    public okhttp3.Call newCall(Request request) {
+      RequestIds.Sent sent = new RequestIds.Sent(RequestIds.newTraceparent());
+      Request.Builder builder = request.newBuilder().tag(RequestIds.Sent.class, sent);
+      for (int i = 0; i < headers.size(); i++) {
+        if (request.header(headers.name(i)) == null) { // a @Header of the method wins
+          builder.header(headers.name(i), headers.value(i));
+        }
+      }
+      if (!query.isEmpty()) {
+        HttpUrl.Builder url = request.url().newBuilder();
+        for (int i = 0; i < query.size(); i += 2) {
+          url.addQueryParameter(query.get(i), query.get(i + 1));
+        }
+        builder.url(url.build());
+      }
+      if (stampNow && request.header(RequestIds.TRACEPARENT) == null) {
+        builder.header(RequestIds.TRACEPARENT, sent.made);
+        sent.value = sent.made;
+      }
+      return client.newCall(builder.build());
+    }
   }
 
   /**
@@ -257,11 +453,11 @@ public final class ClientStack {
    * @throws IllegalStateException if the stack is closed already
    */
   public Hold hold() {
-    synchronized (holdLock) {
-      if (closed.get()) {
+    synchronized (root.holdLock) {
+      if (closed.get() || root.closed.get()) {
         throw new IllegalStateException("OsaiClient is closed");
       }
-      holds++;
+      root.holds++;
     }
     return new Hold();
   }
@@ -282,10 +478,10 @@ public final class ClientStack {
       if (!done.compareAndSet(false, true)) {
         return;
       }
-      synchronized (holdLock) {
-        holds--;
+      synchronized (root.holdLock) {
+        root.holds--;
       }
-      releaseIfDone();
+      root.releaseIfDone();
     }
   }
 
@@ -308,15 +504,18 @@ public final class ClientStack {
    * @throws IllegalStateException if the stack is closed
    */
   public <T> T create(Class<T> service) {
-    if (closed.get()) {
+    if (closed.get() || root.closed.get()) {
       throw new IllegalStateException("OsaiClient is closed");
     }
     return service.cast(services.computeIfAbsent(service, retrofit::create));
   }
 
-  /** Closes once: see {@link com.onestepai.osai.OsaiClient#close()}. */
+  /**
+   * Closes once: see {@link com.onestepai.osai.OsaiClient#close()}. A derived stack only stops
+   * starting calls; the root releases what they all share.
+   */
   public void close() {
-    synchronized (holdLock) {
+    synchronized (root.holdLock) {
       if (!closed.compareAndSet(false, true) || !ownsHttp) {
         return;
       }

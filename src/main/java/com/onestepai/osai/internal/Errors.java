@@ -84,7 +84,12 @@ final class Errors {
                 : body.isEmpty()
                     ? ""
                     : ": " + oneLine(redactor.redactAndCut(body, MESSAGE_SNIPPET_CHARS)));
-    return forStatus(code, message, request, raw, body, problem);
+    String requestId = RequestIds.of(raw, problem);
+    if (requestId != null) {
+      requestId = oneLine(redactor.redactAndCut(requestId, PROBLEM_SNIPPET_CHARS));
+    }
+    return forStatus(
+        code, message + RequestIds.inMessage(requestId), request, raw, body, problem, requestId);
   }
 
   static OsaiServiceException forStatus(
@@ -93,28 +98,31 @@ final class Errors {
       Request request,
       Response raw,
       String body,
-      @Nullable Problem problem) {
+      @Nullable Problem problem,
+      @Nullable String id) {
     String method = request.method();
     HttpUrl url = request.url();
     Headers headers = raw.headers();
     if (code == 400) {
-      return new BadRequestException(message, code, method, url, headers, body, problem);
+      return new BadRequestException(message, code, method, url, headers, body, problem, id);
     } else if (code == 401) {
-      return new UnauthorizedException(message, code, method, url, headers, body, problem);
+      return new UnauthorizedException(message, code, method, url, headers, body, problem, id);
     } else if (code == 403) {
-      return new PermissionDeniedException(message, code, method, url, headers, body, problem);
+      return new PermissionDeniedException(message, code, method, url, headers, body, problem, id);
     } else if (code == 404) {
-      return new NotFoundException(message, code, method, url, headers, body, problem);
+      return new NotFoundException(message, code, method, url, headers, body, problem, id);
     } else if (code == 409) {
-      return new ConflictException(message, code, method, url, headers, body, problem);
+      return new ConflictException(message, code, method, url, headers, body, problem, id);
     } else if (code == 422) {
-      return new UnprocessableEntityException(message, code, method, url, headers, body, problem);
+      return new UnprocessableEntityException(
+          message, code, method, url, headers, body, problem, id);
     } else if (code == 429) {
-      return new RateLimitException(message, code, method, url, headers, body, problem);
+      return new RateLimitException(message, code, method, url, headers, body, problem, id);
     } else if (code >= 500 && code <= 599) {
-      return new InternalServerException(message, code, method, url, headers, body, problem);
+      return new InternalServerException(message, code, method, url, headers, body, problem, id);
     }
-    return new UnexpectedStatusCodeException(message, code, method, url, headers, body, problem);
+    return new UnexpectedStatusCodeException(
+        message, code, method, url, headers, body, problem, id);
   }
 
   /**
@@ -129,18 +137,30 @@ final class Errors {
       return (OsaiException) t;
     }
     String call = request == null ? "The call" : request.method() + " " + request.url();
+    String id = RequestIds.sent(request);
     if (t instanceof BodyDecodingException) {
       return new OsaiInvalidDataException(
           redactor.redact(
-              call + " succeeded but answered " + ((BodyDecodingException) t).describe(redactor)),
+              call
+                  + " succeeded but answered "
+                  + ((BodyDecodingException) t).describe(redactor)
+                  + RequestIds.inMessage(id)),
           t.getCause());
     }
     if (t instanceof IOException) {
       String what = t instanceof InterruptedIOException ? "timed out or was cancelled" : "failed";
       return new OsaiIoException(
           redactor.redact(
-              call + " " + what + ": " + t.getClass().getSimpleName() + ": " + t.getMessage()),
-          t);
+              call
+                  + " "
+                  + what
+                  + ": "
+                  + t.getClass().getSimpleName()
+                  + ": "
+                  + t.getMessage()
+                  + RequestIds.inMessage(id)),
+          t,
+          id);
     }
     if (t instanceof RuntimeException) {
       return (RuntimeException) t; // a caller's mistake, such as a null path parameter

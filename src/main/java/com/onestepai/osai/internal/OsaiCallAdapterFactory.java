@@ -173,7 +173,8 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
               + response.code()
               + " with no body (or JSON null) where "
               + typeName(type)
-              + " was expected",
+              + " was expected"
+              + RequestIds.inMessage(RequestIds.of(response.raw(), null)),
           null);
     }
     return body;
@@ -191,8 +192,17 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             ? timeoutThatFired(call, request, (IOException) t)
             : null;
     if (limit != null) {
+      String id = RequestIds.sent(request);
       return new OsaiIoException(
-          redactor.redact(request.method() + " " + request.url() + " timed out: " + limit), t);
+          redactor.redact(
+              request.method()
+                  + " "
+                  + request.url()
+                  + " timed out: "
+                  + limit
+                  + RequestIds.inMessage(id)),
+          t,
+          id);
     }
     return Errors.forFailure(request, t, redactor);
   }
@@ -440,7 +450,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
                 + " timed out: its timeout ("
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                 + " ms, counted from when it was enqueued) passed; "
-                + limits.attempts.made(request)),
-        new InterruptedIOException("timeout"));
+                + limits.attempts.made(request)
+                + RequestIds.inMessage(RequestIds.sent(request))),
+        new InterruptedIOException("timeout"),
+        RequestIds.sent(request));
   }
 }

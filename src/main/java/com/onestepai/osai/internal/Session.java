@@ -9,6 +9,7 @@ import com.onestepai.osai.Problem;
 import com.onestepai.osai.UnexpectedStatusCodeException;
 import java.io.IOException;
 import java.util.Date;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -280,12 +281,15 @@ final class Session {
                     + status
                     + (location == null ? "" : " to " + location)
                     + "). The SDK does not send the access token on to another address: set the"
-                    + " base URL to where the API is."),
+                    + " base URL to where the API is."
+                    + RequestIds.inMessage(e.requestId())),
             status,
             e.method(),
             e.url(),
             headers,
-            e.body());
+            e.body(),
+            e.problem(),
+            e.requestId());
       }
       if (status == 400 || status == 401 || status == 403) {
         // The problem's trace id is what a support ticket needs: kept, and named.
@@ -298,13 +302,17 @@ final class Session {
                 + status
                 + (traceId == null ? "" : ", traceId " + traceId)
                 + "). Check that the token has not expired or been deleted in OSAI Settings, and"
-                + " that it was created in this region: EU and US tokens are not interchangeable.",
+                + " that it was created in this region: EU and US tokens are not interchangeable."
+                + (Objects.equals(traceId, e.requestId())
+                    ? ""
+                    : RequestIds.inMessage(e.requestId())),
             status,
             e.method(),
             e.url(),
             e.headers(),
             e.body(),
-            problem);
+            problem,
+            e.requestId());
       }
       throw e;
     } catch (OsaiInvalidDataException e) {
