@@ -66,6 +66,16 @@ class ProblemDetailsWireTest {
     client.close();
   }
 
+  /**
+   * The message before the request id that every error message ends with, after checking that the
+   * id is the exception's {@code requestId()}.
+   */
+  static String messageOf(OsaiServiceException e) {
+    String suffix = " (request id " + e.requestId() + ")";
+    assertTrue(e.getMessage().endsWith(suffix), e.getMessage());
+    return e.getMessage().substring(0, e.getMessage().length() - suffix.length());
+  }
+
   static MockResponse answer(int code, String contentType, String body) {
     return new MockResponse.Builder()
         .code(code)
@@ -112,7 +122,7 @@ class ProblemDetailsWireTest {
             + server.url("/api/Problems/p-7/Validate")
             + " answered HTTP 400: One or more validation errors occurred. (Name: The Name field"
             + " is required.; CategoryIds: At least one category is required.)",
-        e.getMessage());
+        messageOf(e));
     assertThrows(UnsupportedOperationException.class, () -> problem.errors().clear());
     assertThrows(UnsupportedOperationException.class, () -> problem.errors().get("Name").add("x"));
   }
@@ -128,7 +138,7 @@ class ProblemDetailsWireTest {
     assertNotNull(e.problem(), e.body());
     assertEquals("No thing has the id p-7.", e.problem().detail());
     assertEquals(NOT_FOUND, e.body(), "no BOM in the body");
-    assertTrue(e.getMessage().endsWith(": Not Found: No thing has the id p-7."), e.getMessage());
+    assertTrue(messageOf(e).endsWith(": Not Found: No thing has the id p-7."), e.getMessage());
   }
 
   @Test
@@ -159,7 +169,7 @@ class ProblemDetailsWireTest {
     extensions.put("limits", limits);
     assertEquals(extensions, problem.extensions());
     assertTrue(
-        e.getMessage().endsWith(" answered HTTP 404: Not Found: No thing has the id p-7."),
+        messageOf(e).endsWith(" answered HTTP 404: Not Found: No thing has the id p-7."),
         e.getMessage());
   }
 
@@ -172,7 +182,7 @@ class ProblemDetailsWireTest {
 
     assertNull(e.problem());
     assertEquals("{\"message\":\"bad name\"}", e.body());
-    assertTrue(e.getMessage().endsWith(": {\"message\":\"bad name\"}"), e.getMessage());
+    assertTrue(messageOf(e).endsWith(": {\"message\":\"bad name\"}"), e.getMessage());
   }
 
   @Test
@@ -219,7 +229,7 @@ class ProblemDetailsWireTest {
 
     assertNotNull(e.problem());
     assertEquals(Map.of("Name", List.of("Required.")), e.problem().errors());
-    assertTrue(e.getMessage().endsWith("answered HTTP 400: Name: Required."), e.getMessage());
+    assertTrue(messageOf(e).endsWith("answered HTTP 400: Name: Required."), e.getMessage());
   }
 
   @Test
@@ -232,7 +242,7 @@ class ProblemDetailsWireTest {
 
     assertNull(e.problem());
     assertEquals(malformed, e.body());
-    assertTrue(e.getMessage().endsWith(": " + malformed), e.getMessage());
+    assertTrue(messageOf(e).endsWith(": " + malformed), e.getMessage());
   }
 
   @Test
@@ -315,7 +325,7 @@ class ProblemDetailsWireTest {
     assertEquals(Map.of("Authorization", List.of("Bearer [redacted] expired")), problem.errors());
     assertEquals(Map.of("echo", Map.of("token", "[redacted]")), problem.extensions());
     assertTrue(
-        e.getMessage()
+        messageOf(e)
             .endsWith(
                 "answered HTTP 400: Bad token [redacted]: JWT [redacted] was refused"
                     + " (Authorization: Bearer [redacted] expired)"),
