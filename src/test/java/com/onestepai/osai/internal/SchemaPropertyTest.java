@@ -166,7 +166,11 @@ class SchemaPropertyTest {
         expected = generator.value(ref(name), 0, false);
         sent = generator.text.toString();
       } catch (Unsupported e) {
-        return; // the schema has a shape this slice does not generate: see the README's list
+        if (e.getMessage().equals("recursion")) {
+          continue; // a self-referencing schema drew a deep instance: the next seed
+        }
+        // a shape this slice does not generate yet (README's list): reported as skipped
+        throw new org.opentest4j.TestAbortedException("not generated yet: " + e.getMessage());
       }
       String back;
       try {
