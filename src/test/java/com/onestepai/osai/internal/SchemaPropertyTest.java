@@ -1,0 +1,922 @@
+package com.onestepai.osai.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.onestepai.osai.OsaiInvalidDataException;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import retrofit2.Converter;
+
+/**
+ * Issue 20, a first slice: the round trip, and hostile reads, for every component schema that has a
+ * generated model class, in osai.yaml, the growth fixture and the corpus of real documents, with
+ * instances made from the schema by a seeded generator (see README "Property tests of every
+ * schema").
+ *
+ * <p>For each schema: {@link #instances} valid instances, each read through the client's converter,
+ * rebuilt with {@code toBuilder().build()} when the model has it, written as the SDK sends it, and
+ * compared, as a tree with exact number text, with what the README's round-trip rules say comes
+ * back (made by the generator beside the instance); then as many hostile mutations of them, each of
+ * which must end in a model or in {@link OsaiInvalidDataException} naming a JSON path.
+ *
+ * <p>Replay: {@code -Dosai.props.seed=N} (printed with every failure), {@code
+ * -Dosai.props.instances=N} for a longer run.
+ */
+class SchemaPropertyTest {
+  static final long SEED = Long.getLong("osai.props.seed", 20L);
+  static final int INSTANCES = Integer.getInteger("osai.props.instances", 200);
+  static final MediaType JSON = MediaType.get("application/json");
+
+  /** The documents the build generated from, and the package of their models. */
+  static final String[][] DOCUMENTS = {
+    {"openapi/osai.yaml", "target/classes", "com.onestepai.osai.model"},
+    {
+      "target/growth/osai-growth-fixture.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.growth.model"
+    },
+    {
+      "target/corpus/eshop-catalog-v1.generator.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.corpus.eshopcatalogv1.model"
+    },
+    {
+      "target/corpus/eshop-catalog-v1-net9.generator.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.corpus.eshopcatalogv1net9.model"
+    },
+    {
+      "target/corpus/eshop-catalog-v2.generator.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.corpus.eshopcatalogv2.model"
+    },
+    {
+      "target/corpus/nswag-sample-net100.generator.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.corpus.nswagsamplenet100.model"
+    },
+    {
+      "target/corpus/swashbuckle-basic.generator.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.corpus.swashbucklebasic.model"
+    },
+    {
+      "target/corpus/swashbuckle-todoapp.generator.yaml",
+      "target/test-classes",
+      "com.onestepai.osai.corpus.swashbuckletodoapp.model"
+    },
+  };
+
+  static final Moshi MOSHI = ClientStack.moshi();
+  static final OsaiConverterFactory CONVERTERS = new OsaiConverterFactory(MOSHI);
+
+  @TestFactory
+  Stream<DynamicTest> everySchema() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String[] document : DOCUMENTS) {
+      Path spec = Paths.get(document[0]);
+      if (!Files.exists(spec)) {
+        fail(spec + " is missing: the build makes it before the tests");
+      }
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(spec.toFile());
+      Map<String, Class<?>> models = models(Paths.get(document[1]), document[2]);
+      Iterator<Map.Entry<String, JsonNode>> schemas =
+          root.path("components").path("schemas").fields();
+      while (schemas.hasNext()) {
+        Map.Entry<String, JsonNode> schema = schemas.next();
+        Class<?> model = models.get(normal(schema.getKey()));
+        if (model == null) {
+          continue; // a schema the generator inlines (an alias of a scalar, an array)
+        }
+        tests.add(
+            DynamicTest.dynamicTest(
+                document[0] + " " + schema.getKey(), () -> property(root, schema.getKey(), model)));
+      }
+    }
+    assertTrue(tests.size() > 50, "schemas found: " + tests.size());
+    return tests.stream();
+  }
+
+  static String normal(String name) {
+    return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static Map<String, Class<?>> models(Path classes, String pkg) throws IOException {
+    Map<String, Class<?>> models = new TreeMap<>();
+    Path dir = classes.resolve(pkg.replace('.', '/'));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".class") && !name.contains("$")) {
+          String simple = name.substring(0, name.length() - ".class".length());
+          try {
+            models.put(normal(simple), Class.forName(pkg + "." + simple));
+          } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+          }
+        }
+      }
+    }
+    return models;
+  }
+
+  /** The property for one schema: valid instances round-trip, hostile ones end typed. */
+  static void property(JsonNode root, String name, Class<?> model) throws Exception {
+    Converter<ResponseBody, ?> converter =
+        CONVERTERS.responseBodyConverter(model, new Annotation[0], null);
+    @SuppressWarnings("unchecked")
+    JsonAdapter<Object> writer = (JsonAdapter<Object>) MOSHI.adapter(model);
+    long seed = SEED ^ name.hashCode();
+    for (int i = 0; i < INSTANCES; i++) {
+      long instanceSeed = seed + i;
+      Generator generator = new Generator(root, new SplittableRandom(instanceSeed));
+      Object expected;
+      String sent;
+      try {
+        expected = generator.value(ref(name), 0, false);
+        sent = generator.text.toString();
+      } catch (Unsupported e) {
+        if (e.getMessage().equals("recursion")) {
+          continue; // a self-referencing schema drew a deep instance: the next seed
+        }
+        // a shape this slice does not generate yet (README's list): reported as skipped
+        throw new org.opentest4j.TestAbortedException("not generated yet: " + e.getMessage());
+      }
+      String back;
+      try {
+        Object read = converter.convert(body(sent));
+        back = writer.toJson(rebuild(read));
+      } catch (Exception | Error e) {
+        throw new AssertionError(
+            replay(instanceSeed, name) + "\n  sent: " + sent + "\n  threw: " + e, e);
+      }
+      Object actual = tree(back);
+      if (!Objects.equals(expected, actual)) {
+        fail(
+            replay(instanceSeed, name)
+                + "\n  first difference at "
+                + difference(expected, actual, "$")
+                + "\n  sent:     "
+                + sent
+                + "\n  expected: "
+                + render(expected)
+                + "\n  back:     "
+                + back);
+      }
+      for (Mutation mutation : Mutation.values()) {
+        byte[] hostile = mutation.apply(sent, new SplittableRandom(instanceSeed));
+        hostile(converter, hostile, () -> replay(instanceSeed, name) + " mutation " + mutation);
+      }
+    }
+  }
+
+  static String replay(long seed, String schema) {
+    return "schema "
+        + schema
+        + ", instance seed "
+        + seed
+        + " (replay: mvn -B -DskipNpm -Dtest=SchemaPropertyTest -Dosai.props.seed="
+        + SEED
+        + ")";
+  }
+
+  static ResponseBody body(String text) {
+    return ResponseBody.create(text, JSON);
+  }
+
+  static Object rebuild(Object model) throws Exception {
+    Method toBuilder;
+    try {
+      toBuilder = model.getClass().getMethod("toBuilder");
+    } catch (NoSuchMethodException e) {
+      return model; // an enum, or a oneOf's Unknown
+    }
+    Object builder = toBuilder.invoke(model);
+    return builder.getClass().getMethod("build").invoke(builder);
+  }
+
+  interface Describer {
+    String get();
+  }
+
+  static void hostile(Converter<ResponseBody, ?> converter, byte[] bytes, Describer what) {
+    try {
+      converter.convert(ResponseBody.create(bytes, JSON));
+    } catch (BodyDecodingException e) {
+      RuntimeException typed = Errors.forFailure(null, e, new Redactor());
+      if (!(typed instanceof OsaiInvalidDataException) || !typed.getMessage().contains("$")) {
+        fail(what.get() + ": " + typed + " names no JSON path");
+      }
+    } catch (Throwable t) {
+      throw new AssertionError(
+          what.get() + ": " + t + " escaped for " + new String(bytes, StandardCharsets.UTF_8), t);
+    }
+  }
+
+  /** The hostile changes made to each valid instance. */
+  enum Mutation {
+    TRUNCATED {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        return utf8(json.substring(0, 1 + random.nextInt(Math.max(1, json.length() - 1))));
+      }
+    },
+    BOM {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        return utf8("\uFEFF" + json);
+      }
+    },
+    INVALID_UTF8 {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        byte[] bytes = utf8(json);
+        byte[] bad = new byte[bytes.length + 2];
+        int at = random.nextInt(bytes.length + 1);
+        System.arraycopy(bytes, 0, bad, 0, at);
+        bad[at] = (byte) 0xC3;
+        bad[at + 1] = (byte) 0x28;
+        System.arraycopy(bytes, at, bad, at + 2, bytes.length - at);
+        return bad;
+      }
+    },
+    DEEP {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+          deep.append("[");
+        }
+        return utf8(
+            json.startsWith("{") ? "{\"deep\":" + deep + "," + json.substring(1) : deep + json);
+      }
+    },
+    DUPLICATE_KEY {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        if (!json.startsWith("{\"")) {
+          return utf8(json + json);
+        }
+        int end = json.indexOf("\":", 1);
+        return utf8("{" + json.substring(1, end + 2) + "null," + json.substring(1));
+      }
+    },
+    WRONG_TYPE {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        String[] wrong = {"\"s\"", "7", "true", "[]", "{}", "null"};
+        int colon = json.indexOf("\":");
+        if (colon < 0) {
+          return utf8(wrong[random.nextInt(wrong.length)]);
+        }
+        // the first property's value becomes a value of another JSON type, or the start of one
+        return utf8(
+            json.substring(0, colon + 2)
+                + wrong[random.nextInt(wrong.length)]
+                + ",\"z\":"
+                + json.substring(colon + 2));
+      }
+    },
+    EMPTY_OBJECT {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        return utf8("{}"); // every required property missing
+      }
+    };
+
+    abstract byte[] apply(String json, SplittableRandom random);
+
+    static byte[] utf8(String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  static final class Unsupported extends RuntimeException {
+    Unsupported(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  static JsonNode ref(String name) {
+    return new ObjectMapper().createObjectNode().put("$ref", "#/components/schemas/" + name);
+  }
+
+  /** A number as its exact JSON text. */
+  static final class Num {
+    final String text;
+
+    Num(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Num && ((Num) o).text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+      return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** An object as its entries in order: key order is part of the comparison. */
+  static final class Obj extends ArrayList<Map.Entry<String, Object>> {}
+
+  /** Where two trees first differ, as a JSON path, and the two values there. */
+  static String difference(Object expected, Object actual, String path) {
+    if (expected instanceof Obj && actual instanceof Obj) {
+      Obj e = (Obj) expected;
+      Obj a = (Obj) actual;
+      for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
+        if (!e.get(i).getKey().equals(a.get(i).getKey())) {
+          return path + " (name " + i + "): " + e.get(i).getKey() + " vs " + a.get(i).getKey();
+        }
+        if (!Objects.equals(e.get(i).getValue(), a.get(i).getValue())) {
+          return difference(
+              e.get(i).getValue(), a.get(i).getValue(), path + "." + e.get(i).getKey());
+        }
+      }
+    } else if (expected instanceof List && actual instanceof List) {
+      List<?> e = (List<?>) expected;
+      List<?> a = (List<?>) actual;
+      for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
+        if (!Objects.equals(e.get(i), a.get(i))) {
+          return difference(e.get(i), a.get(i), path + "[" + i + "]");
+        }
+      }
+    }
+    return path + ": expected " + render(expected) + " but was " + render(actual);
+  }
+
+  /** A tree as JSON text. */
+  static String render(Object tree) {
+    Buffer buffer = new Buffer();
+    try (com.squareup.moshi.JsonWriter writer = com.squareup.moshi.JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(true);
+      render(tree, writer);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return buffer.readUtf8();
+  }
+
+  static void render(Object tree, com.squareup.moshi.JsonWriter writer) throws IOException {
+    if (tree instanceof Obj) {
+      writer.beginObject();
+      for (Map.Entry<String, Object> entry : (Obj) tree) {
+        writer.name(entry.getKey());
+        render(entry.getValue(), writer);
+      }
+      writer.endObject();
+    } else if (tree instanceof List) {
+      writer.beginArray();
+      for (Object element : (List<?>) tree) {
+        render(element, writer);
+      }
+      writer.endArray();
+    } else if (tree instanceof Num) {
+      try (okio.BufferedSink sink = writer.valueSink()) {
+        sink.writeUtf8(((Num) tree).text);
+      }
+    } else if (tree instanceof String) {
+      writer.value((String) tree);
+    } else if (tree instanceof Boolean) {
+      writer.value((Boolean) tree);
+    } else {
+      writer.nullValue();
+    }
+  }
+
+  /**
+   * A JSON text as a tree: {@link Obj}, {@link List}, {@link String}, {@link Num}, Boolean, null.
+   */
+  static Object tree(String json) throws IOException {
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
+    Object value = tree(reader);
+    assertEquals(JsonReader.Token.END_DOCUMENT, reader.peek());
+    return value;
+  }
+
+  static Object tree(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        Obj obj = new Obj();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String key = reader.nextName();
+          obj.add(new AbstractMap.SimpleImmutableEntry<>(key, tree(reader)));
+        }
+        reader.endObject();
+        return obj;
+      case BEGIN_ARRAY:
+        List<Object> list = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          list.add(tree(reader));
+        }
+        reader.endArray();
+        return list;
+      case STRING:
+        return reader.nextString();
+      case NUMBER:
+        return new Num(reader.nextString());
+      case BOOLEAN:
+        return reader.nextBoolean();
+      default:
+        return reader.nextNull();
+    }
+  }
+
+  /**
+   * Writes a valid instance of a schema into {@link #text} and returns what the round-trip rules
+   * say comes back, as a {@link #tree}.
+   */
+  static final class Generator {
+    final JsonNode root;
+    final SplittableRandom random;
+    final StringBuilder text = new StringBuilder();
+    int unknown;
+
+    Generator(JsonNode root, SplittableRandom random) {
+      this.root = root;
+      this.random = random;
+    }
+
+    boolean chance(int percent) {
+      return random.nextInt(100) < percent;
+    }
+
+    JsonNode resolve(JsonNode schema) {
+      int hops = 0;
+      while (schema.has("$ref")) {
+        String ref = schema.get("$ref").asText();
+        if (!ref.startsWith("#/components/schemas/") || hops++ > 20) {
+          throw new Unsupported("$ref " + ref);
+        }
+        schema = root.path("components").path("schemas").path(ref.substring(21));
+        if (schema.isMissingNode()) {
+          throw new Unsupported("$ref " + ref);
+        }
+      }
+      return schema;
+    }
+
+    static boolean nullable(JsonNode schema) {
+      if (schema.path("nullable").asBoolean(false)) {
+        return true;
+      }
+      JsonNode type = schema.path("type");
+      if (type.isArray()) {
+        for (JsonNode t : type) {
+          if ("null".equals(t.asText())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    static String type(JsonNode schema) {
+      JsonNode type = schema.path("type");
+      if (type.isArray()) {
+        for (JsonNode t : type) {
+          if (!"null".equals(t.asText())) {
+            return t.asText();
+          }
+        }
+        return "null";
+      }
+      if (type.isTextual()) {
+        return type.asText();
+      }
+      if (schema.has("properties") || schema.has("additionalProperties")) {
+        return "object";
+      }
+      if (schema.has("items")) {
+        return "array";
+      }
+      return "";
+    }
+
+    /** A value of {@code schema}; {@code nullOk} when the place allows an explicit null. */
+    Object value(JsonNode schema, int depth, boolean nullOk) {
+      if (depth > 6) {
+        throw new Unsupported("recursion"); // a self-referencing schema: kept shallow
+      }
+      JsonNode s = resolve(schema);
+      if ((nullOk || nullable(s)) && chance(8)) {
+        text.append("null");
+        return null;
+      }
+      if (s.has("oneOf") || s.has("anyOf") || s.has("allOf") || s.has("discriminator")) {
+        throw new Unsupported("composition");
+      }
+      if (s.has("enum")) {
+        return enumValue(s);
+      }
+      switch (type(s)) {
+        case "object":
+          return object(s, depth);
+        case "array":
+          return array(s, depth);
+        case "string":
+          return string(s);
+        case "integer":
+          return integer(s);
+        case "number":
+          return number(s);
+        case "boolean":
+          boolean b = random.nextBoolean();
+          text.append(b);
+          return b;
+        case "":
+          if (s.size() == 0 || (s.size() == 1 && s.has("description"))) {
+            return any(depth); // {}: any JSON value
+          }
+          throw new Unsupported("untyped " + s);
+        default:
+          throw new Unsupported("type " + type(s));
+      }
+    }
+
+    Object enumValue(JsonNode s) {
+      if (chance(10)) {
+        // a value a newer server added: of the wire type, or of the other JSON type
+        if (random.nextBoolean()) {
+          // An integer enum holds an Integer: a string sent for it must be one (README's rule;
+          // any other string is refused as OsaiInvalidDataException, as the hostile run checks).
+          String value =
+              "integer".equals(type(s))
+                  ? String.valueOf(2000 + random.nextInt(1000))
+                  : "new-value-" + random.nextInt(1000);
+          text.append('"').append(value).append('"');
+          return value;
+        }
+        String value = String.valueOf(1000 + random.nextInt(1000));
+        text.append(value);
+        return new Num(value);
+      }
+      JsonNode value = s.get("enum").get(random.nextInt(s.get("enum").size()));
+      if (value.isNull()) {
+        text.append("null");
+        return null;
+      }
+      if (value.isNumber()) {
+        text.append(value.asText());
+        return new Num(value.asText());
+      }
+      return quoted(value.asText());
+    }
+
+    Object object(JsonNode s, int depth) {
+      JsonNode properties = s.path("properties");
+      Set<String> required = new LinkedHashSet<>();
+      for (JsonNode r : s.path("required")) {
+        required.add(r.asText());
+      }
+      JsonNode additional = s.path("additionalProperties");
+      boolean typedMap = additional.isObject() && additional.size() > 0;
+      boolean freeForm =
+          !properties.isObject()
+              && (additional.isMissingNode()
+                  || additional.asBoolean(false)
+                  || additional.isObject());
+      if (freeForm && !typedMap) {
+        return freeObject(depth);
+      }
+      Obj listed = new Obj();
+      Obj unlisted = new Obj();
+      text.append('{');
+      boolean first = true;
+      Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> property = fields.next();
+        if (!required.contains(property.getKey()) && chance(30)) {
+          continue;
+        }
+        if (!typedMap && chance(5)) {
+          first = unknownProperty(unlisted, depth, first); // before a listed one
+        }
+        if (!first) {
+          text.append(',');
+        }
+        first = false;
+        quoted(property.getKey());
+        text.append(':');
+        listed.add(
+            new AbstractMap.SimpleImmutableEntry<>(
+                property.getKey(),
+                value(property.getValue(), depth + 1, nullable(resolve(property.getValue())))));
+      }
+      if (typedMap) {
+        int n = size();
+        for (int i = 0; i < n; i++) {
+          if (!first) {
+            text.append(',');
+          }
+          first = false;
+          String key = "k" + i + "-" + random.nextInt(1000);
+          quoted(key);
+          text.append(':');
+          listed.add(
+              new AbstractMap.SimpleImmutableEntry<>(
+                  key, value(additional, depth + 1, nullable(resolve(additional)))));
+        }
+      } else if (chance(25)) {
+        unknownProperty(unlisted, depth, first);
+      }
+      text.append('}');
+      listed.addAll(unlisted); // listed in the spec's order, then the others as they came
+      return listed;
+    }
+
+    boolean unknownProperty(Obj unlisted, int depth, boolean first) {
+      if (!first) {
+        text.append(',');
+      }
+      String key = "unknown-" + (unknown++);
+      quoted(key);
+      text.append(':');
+      unlisted.add(new AbstractMap.SimpleImmutableEntry<>(key, any(depth + 1)));
+      return false;
+    }
+
+    Object freeObject(int depth) {
+      Obj obj = new Obj();
+      text.append('{');
+      int n = depth > 3 ? 0 : random.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          text.append(',');
+        }
+        String key = "f" + i + "-" + random.nextInt(1000);
+        quoted(key);
+        text.append(':');
+        obj.add(new AbstractMap.SimpleImmutableEntry<>(key, any(depth + 1)));
+      }
+      text.append('}');
+      return obj;
+    }
+
+    int size() {
+      int r = random.nextInt(100);
+      return r < 20 ? 0 : r < 95 ? 1 + random.nextInt(3) : 50 + random.nextInt(50);
+    }
+
+    Object array(JsonNode s, int depth) {
+      JsonNode items = s.path("items");
+      boolean nullItems = nullable(resolve(items));
+      List<Object> list = new ArrayList<>();
+      text.append('[');
+      int n = depth > 4 ? 0 : size();
+      boolean unique = s.path("uniqueItems").asBoolean(false);
+      for (int i = 0; i < n; i++) {
+        int mark = text.length();
+        if (!list.isEmpty()) {
+          text.append(',');
+        }
+        Object element = value(items, depth + 1, nullItems);
+        if (unique && list.contains(element)) {
+          text.setLength(mark); // uniqueItems: a repeat would not be a valid instance
+        } else {
+          list.add(element);
+        }
+      }
+      text.append(']');
+      return list;
+    }
+
+    /** Any JSON value, as a server may put in an unknown property or a free-form object. */
+    Object any(int depth) {
+      int kind = random.nextInt(depth > 3 ? 5 : 7);
+      switch (kind) {
+        case 0:
+          text.append("null");
+          return null;
+        case 1:
+          boolean b = random.nextBoolean();
+          text.append(b);
+          return b;
+        case 2:
+        case 3:
+          return freeNumber();
+        case 4:
+          return quoted(unicode());
+        case 5:
+          {
+            List<Object> list = new ArrayList<>();
+            text.append('[');
+            int n = random.nextInt(4);
+            for (int i = 0; i < n; i++) {
+              if (i > 0) {
+                text.append(',');
+              }
+              list.add(any(depth + 1));
+            }
+            text.append(']');
+            return list;
+          }
+        default:
+          return freeObject(depth + 1);
+      }
+    }
+
+    static final String[] EDGE_NUMBERS = {
+      "0",
+      "-0",
+      "1",
+      "-1",
+      "9223372036854775807",
+      "-9223372036854775808",
+      "9223372036854775808",
+      "18446744073709551615",
+      "1e400",
+      "-1E-400",
+      "2.50",
+      "0.1",
+      "0.0000001",
+      "1.7976931348623157E308",
+      "4.9E-324",
+      "123456789012345678901234567890.000000001",
+      "3.141592653589793238462643383279502884197",
+      "1e5",
+      "1.5E+3",
+      "-0.0"
+    };
+
+    /** A number in a free-form place: it comes back by the README's number rule. */
+    Num freeNumber() {
+      String t =
+          chance(50)
+              ? EDGE_NUMBERS[random.nextInt(EDGE_NUMBERS.length)]
+              : String.valueOf(random.nextLong());
+      text.append(t);
+      boolean whole = t.matches("-?[0-9]+");
+      if (whole) {
+        try {
+          return new Num(String.valueOf(Long.parseLong(t)));
+        } catch (NumberFormatException beyondLong) {
+          // a BigDecimal
+        }
+      }
+      return new Num(new BigDecimal(t).toString());
+    }
+
+    Object integer(JsonNode s) {
+      String format = s.path("format").asText("");
+      long value;
+      if ("int64".equals(format)) {
+        long[] edges = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 53, (1L << 53) + 1};
+        value = chance(50) ? edges[random.nextInt(edges.length)] : random.nextLong();
+      } else {
+        int[] edges = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        value = chance(50) ? edges[random.nextInt(edges.length)] : random.nextInt();
+      }
+      String t = String.valueOf(value);
+      text.append(t);
+      return new Num(t);
+    }
+
+    Object number(JsonNode s) {
+      String format = s.path("format").asText("");
+      String t;
+      if ("double".equals(format)) {
+        double[] edges = {
+          0.0, -0.0, 1.5, -2.25, Double.MAX_VALUE, Double.MIN_VALUE, 1e-7, 1e21, 0.1
+        };
+        double d = chance(50) ? edges[random.nextInt(edges.length)] : random.nextDouble() * 1e6;
+        t = Double.toString(d);
+      } else if ("float".equals(format)) {
+        float[] edges = {0.0f, 0.5f, -2.25f, 1024.0f, 0.1f};
+        t = Float.toString(edges[random.nextInt(edges.length)]);
+      } else {
+        t = EDGE_NUMBERS[random.nextInt(EDGE_NUMBERS.length)];
+        text.append(t);
+        return new Num(new BigDecimal(t).toString());
+      }
+      text.append(t);
+      return new Num(t);
+    }
+
+    Object string(JsonNode s) {
+      String format = s.path("format").asText("");
+      switch (format) {
+        case "date-time":
+          {
+            String[] times = {
+              "2024-02-29T23:59:59Z", "1970-01-01T00:00:00.123Z", "2030-06-15T12:30:00+02:00"
+            };
+            return quoted(times[random.nextInt(times.length)]);
+          }
+        case "date":
+          return quoted(random.nextBoolean() ? "2024-02-29" : "1999-12-31");
+        case "uuid":
+          return quoted(new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+        case "binary":
+        case "byte":
+          throw new Unsupported("format " + format);
+        default:
+          return quoted(unicode());
+      }
+    }
+
+    /** A string from every Unicode plane, with escapes and a lone surrogate now and then. */
+    String unicode() {
+      StringBuilder out = new StringBuilder();
+      int n = random.nextInt(100) < 95 ? random.nextInt(8) : 300;
+      for (int i = 0; i < n; i++) {
+        int plane = random.nextInt(8);
+        int cp;
+        switch (plane) {
+          case 0:
+            cp = 0x20 + random.nextInt(0x5F);
+            break;
+          case 1:
+            cp = random.nextInt(0x20); // control characters: escaped
+            break;
+          case 2:
+            cp = 0xA0 + random.nextInt(0xD800 - 0xA0);
+            break;
+          case 3:
+            cp = 0x10000 + random.nextInt(0x10000); // plane 1
+            break;
+          case 4:
+            cp = 0x20000 + random.nextInt(0xE0000); // planes 2 to 16
+            break;
+          case 5:
+            cp = '"';
+            break;
+          case 6:
+            cp = '\\';
+            break;
+          default:
+            cp = chance(20) ? 0xD800 + random.nextInt(0x800) : 0x2028; // a lone surrogate
+        }
+        out.appendCodePoint(cp);
+      }
+      return out.toString();
+    }
+
+    /** Writes {@code value} as a JSON string, escaping some characters as \\uXXXX. */
+    String quoted(String value) {
+      text.append('"');
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '"' || c == '\\') {
+          text.append('\\').append(c);
+        } else if (c < 0x20 || Character.isSurrogate(c) && !validPair(value, i) || chance(3)) {
+          text.append(String.format("\\u%04x", (int) c));
+        } else if (Character.isHighSurrogate(c)) {
+          text.append(c).append(value.charAt(++i));
+        } else {
+          text.append(c);
+        }
+      }
+      text.append('"');
+      return value;
+    }
+
+    static boolean validPair(String value, int i) {
+      char c = value.charAt(i);
+      return Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+  }
+}
