@@ -463,12 +463,14 @@ public final class OsaiClient implements OsaiApis, AutoCloseable {
     /**
      * Returns a new client.
      *
-     * @throws IllegalStateException if no access token was given
+     * @throws IllegalStateException if no access token was given, or the OkHttp on the classpath is
+     *     older than 5 (the message names the versions found and the fix)
      * @throws IllegalArgumentException if the access token is shorter than 8 characters, or the
      *     base URL is not an http(s) URL, or is {@code http://} on a host that is not loopback
      *     without {@link #allowInsecureHttp}
      */
     public OsaiClient build() {
+      OkHttpVersion.check();
       if (accessToken == null) {
         throw new IllegalStateException(
             "No access token: call accessToken(...) with the token created in the OSAI web app"

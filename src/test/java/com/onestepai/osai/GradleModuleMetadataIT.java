@@ -22,9 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The Gradle module metadata this build publishes beside the POM (osai-sdk-VERSION.module), checked
@@ -34,8 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Android app that uses OkHttp: "Duplicate class okhttp3...".
  *
  * <p>Run by failsafe after the package phase wrote the .module and invoker:install installed it;
- * pom.xml passes the paths, and maven-dependency-plugin puts OkHttp's .module files and the POM's
- * resolved runtime dependencies in target/gradle-module-metadata-it.
+ * pom.xml passes the paths, and maven-dependency-plugin puts OkHttp's .module files in
+ * target/gradle-module-metadata-it. The dependencies are compared with the installed (flattened)
+ * POM's, scope by scope.
  */
 class GradleModuleMetadataIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -188,27 +193,94 @@ class GradleModuleMetadataIT {
     assertEquals("okhttp-jvm", availableAt.get("standard-jvm"), availableAt::toString);
   }
 
-  @Test
-  void everyRuntimeDependencyOfThePomIsThere() throws IOException {
-    JsonNode module = module();
-    // "   com.squareup.okhttp3:okhttp-jvm:jar:5.3.2:compile -- module okhttp3"
-    Set<String> compile = new TreeSet<>();
-    Set<String> runtime = new TreeSet<>();
-    for (String line : Files.readAllLines(FIXTURES.resolve("runtime-dependencies.txt"))) {
-      String[] gav = line.trim().split(" ")[0].split(":");
-      if (gav.length < 5) {
-        continue;
-      }
-      String artifact = gav[1].equals("okhttp-jvm") ? "okhttp" : gav[1];
-      String dependency = gav[0] + ":" + artifact + ":" + gav[3];
-      runtime.add(dependency);
-      if (gav[4].equals("compile")) {
-        compile.add(dependency);
-      }
+  /** The installed (published) POM's dependencies: group:artifact:version to scope. */
+  private static Map<String, String> installedPomDependencies() throws Exception {
+    Path pom = INSTALLED.resolve(ARTIFACT + "-" + VERSION + ".pom");
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    Map<String, String> scopes = new TreeMap<>();
+    NodeList dependencies = doc.getElementsByTagName("dependency");
+    for (int i = 0; i < dependencies.getLength(); i++) {
+      Element d = (Element) dependencies.item(i);
+      String artifact =
+          text(d, "artifactId").equals("okhttp-jvm") ? "okhttp" : text(d, "artifactId");
+      String scope = text(d, "scope");
+      scopes.put(
+          text(d, "groupId") + ":" + artifact + ":" + text(d, "version"),
+          scope.isEmpty() ? "compile" : scope);
     }
-    assertTrue(runtime.size() >= 8, "runtime dependencies read: " + runtime);
+    return scopes;
+  }
+
+  private static String text(Element parent, String name) {
+    NodeList found = parent.getElementsByTagName(name);
+    return found.getLength() == 0 ? "" : found.item(0).getTextContent().trim();
+  }
+
+  @Test
+  void apiElementsAreThePomsCompileScopeAndRuntimeElementsAllOfIt() throws Exception {
+    JsonNode module = module();
+    Map<String, String> scopes = installedPomDependencies();
+    Set<String> compile = new TreeSet<>();
+    scopes.forEach(
+        (dependency, scope) -> {
+          if (scope.equals("compile")) {
+            compile.add(dependency);
+          }
+        });
+    assertTrue(scopes.size() >= 8, "dependencies read: " + scopes);
     assertEquals(compile, new TreeSet<>(dependencies(variant(module, "apiElements"))));
-    assertEquals(runtime, new TreeSet<>(dependencies(variant(module, "runtimeElements"))));
+    assertEquals(scopes.keySet(), new TreeSet<>(dependencies(variant(module, "runtimeElements"))));
+  }
+
+  @Test
+  void theInstalledPomIsAConsumersPom() throws Exception {
+    Map<String, String> scopes = installedPomDependencies();
+    // What the public API exposes is compile; what the SDK uses inside, runtime.
+    for (String api :
+        Arrays.asList(
+            "com.squareup.okhttp3:okhttp:",
+            "com.squareup.okio:okio-jvm:",
+            "com.squareup.retrofit2:retrofit:",
+            "com.squareup.moshi:moshi:",
+            "org.jspecify:jspecify:")) {
+      assertEquals(List.of("compile"), scopeOf(scopes, api), api + " in " + scopes);
+    }
+    for (String inside :
+        Arrays.asList(
+            "com.squareup.okhttp3:logging-interceptor:",
+            "com.squareup.retrofit2:converter-moshi:",
+            "org.jetbrains.kotlin:kotlin-stdlib:")) {
+      assertEquals(List.of("runtime"), scopeOf(scopes, inside), inside + " in " + scopes);
+    }
+    Path pom = INSTALLED.resolve(ARTIFACT + "-" + VERSION + ".pom");
+    DocumentBuilderFactory namespaces = DocumentBuilderFactory.newInstance();
+    namespaces.setNamespaceAware(true);
+    assertEquals(
+        "http://maven.apache.org/POM/4.0.0",
+        namespaces.newDocumentBuilder().parse(pom.toFile()).getDocumentElement().getNamespaceURI());
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    for (String absent : Arrays.asList("build", "profiles", "dependencyManagement", "properties")) {
+      assertEquals(0, doc.getElementsByTagName(absent).getLength(), "<" + absent + "> in " + pom);
+    }
+    for (String present :
+        Arrays.asList("name", "description", "url", "licenses", "developers", "scm")) {
+      assertEquals(
+          1,
+          doc.getDocumentElement().getElementsByTagName(present).getLength() > 0 ? 1 : 0,
+          "no <" + present + "> in " + pom);
+    }
+    assertEquals("Apache-2.0", text((Element) doc.getElementsByTagName("license").item(0), "name"));
+  }
+
+  private static List<String> scopeOf(Map<String, String> scopes, String prefix) {
+    List<String> found = new ArrayList<>();
+    scopes.forEach(
+        (dependency, scope) -> {
+          if (dependency.startsWith(prefix)) {
+            found.add(scope);
+          }
+        });
+    return found;
   }
 
   @ParameterizedTest

@@ -14,7 +14,14 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * Finishes the Gradle module metadata that gradle-module-metadata-maven-plugin writes from the POM,
@@ -30,13 +37,19 @@ import java.util.TreeMap;
  *       jar from Retrofit and logging-interceptor) are dropped.
  *   <li>{@code org.gradle.jvm.version} is 8, as the main code is compiled with {@code --release 8}:
  *       the attribute Gradle's own Java plugins publish, and OkHttp's JVM modules too.
+ *   <li>{@code apiElements} (what a Gradle consumer compiles against) holds only the published
+ *       POM's {@code compile} dependencies: the plugin reads the build's model, where profile
+ *       sdk-build puts converter-moshi and logging-interceptor in compile scope for the SDK's own
+ *       code, while the flattened POM that is published says {@code runtime}.
+ *   <li>The published (flattened) POM gets back its root's {@code xmlns}, which
+ *       flatten-maven-plugin drops when it keeps comments.
  * </ul>
  *
  * <p>The build runs it in the package phase, right after the plugin (pom.xml, execution
  * gradle-module-metadata); GradleModuleMetadataIT checks the result:
  *
  * <pre>
- * java -cp TEST_CLASSPATH GradleModuleMetadataPatch.java MODULE_JSON
+ * java -cp TEST_CLASSPATH GradleModuleMetadataPatch.java MODULE_JSON PUBLISHED_POM
  * </pre>
  */
 public final class GradleModuleMetadataPatch {
@@ -46,14 +59,14 @@ public final class GradleModuleMetadataPatch {
   private GradleModuleMetadataPatch() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: GradleModuleMetadataPatch MODULE_JSON");
+    if (args.length != 2) {
+      System.err.println("usage: GradleModuleMetadataPatch MODULE_JSON PUBLISHED_POM");
       System.exit(2);
     }
     Path file = Paths.get(args[0]);
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode module = (ObjectNode) mapper.readTree(file.toFile());
-    int okhttp = patch(module);
+    int okhttp = patch(module, runtimeOnly(Paths.get(args[1])));
     if (okhttp == 0) {
       System.err.println(
           file + ": no okhttp-jvm dependency to replace; is the POM still the same?");
@@ -64,12 +77,59 @@ public final class GradleModuleMetadataPatch {
     byte[] json = mapper.writer(printer).writeValueAsBytes(module);
     Files.write(
         file, (new String(json, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+    Path pom = Paths.get(args[1]);
+    String text = new String(Files.readAllBytes(pom), StandardCharsets.UTF_8);
+    Files.write(pom, withPomNamespace(text).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Patches the module in place; returns how many okhttp-jvm dependencies became okhttp. */
-  public static int patch(ObjectNode module) {
+  /**
+   * The published POM with its root element in the POM namespace: flatten-maven-plugin 1.7.3 drops
+   * {@code xmlns} when it keeps comments (which it must, for the Gradle-metadata marker).
+   */
+  public static String withPomNamespace(String pom) {
+    int root = pom.indexOf("<project");
+    if (root < 0 || pom.substring(root, pom.indexOf('>', root)).contains("xmlns=\"")) {
+      return pom;
+    }
+    return pom.substring(0, root)
+        + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\""
+        + pom.substring(root + "<project".length());
+  }
+
+  /** group:artifact of each dependency the published POM declares in {@code runtime} scope. */
+  public static Set<String> runtimeOnly(Path pom) throws IOException {
+    Set<String> runtime = new TreeSet<>();
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Element project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+      for (Element dependency : children(child(project, "dependencies"), "dependency")) {
+        if ("runtime".equals(text(dependency, "scope"))) {
+          runtime.add(text(dependency, "groupId") + ":" + text(dependency, "artifactId"));
+        }
+      }
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IOException(pom + ": not a POM: " + e.getMessage(), e);
+    }
+    return runtime;
+  }
+
+  /**
+   * Patches the module in place; returns how many okhttp-jvm dependencies became okhttp. {@code
+   * runtimeOnly} (group:artifact) leave apiElements.
+   */
+  public static int patch(ObjectNode module, Set<String> runtimeOnly) {
     int replaced = 0;
     for (JsonNode variant : module.withArray("variants")) {
+      if ("apiElements".equals(variant.path("name").asText()) && variant.has("dependencies")) {
+        ArrayNode dependencies = (ArrayNode) variant.get("dependencies");
+        for (int i = dependencies.size() - 1; i >= 0; i--) {
+          JsonNode d = dependencies.get(i);
+          if (runtimeOnly.contains(d.path("group").asText() + ":" + d.path("module").asText())) {
+            dependencies.remove(i);
+          }
+        }
+      }
       ObjectNode attributes = (ObjectNode) variant.get("attributes");
       boolean library =
           attributes != null && "library".equals(attributes.path("org.gradle.category").asText());
@@ -105,6 +165,25 @@ public final class GradleModuleMetadataPatch {
       }
     }
     return replaced;
+  }
+
+  private static Element child(Element parent, String name) {
+    List<Element> found = children(parent, name);
+    return found.isEmpty() ? parent.getOwnerDocument().createElement(name) : found.get(0);
+  }
+
+  private static List<Element> children(Element parent, String name) {
+    List<Element> found = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element && name.equals(((Element) n).getTagName())) {
+        found.add((Element) n);
+      }
+    }
+    return found;
+  }
+
+  private static String text(Element parent, String name) {
+    return child(parent, name).getTextContent().trim();
   }
 
   private static void sort(ObjectNode attributes) {

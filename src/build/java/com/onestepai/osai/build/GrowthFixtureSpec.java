@@ -64,12 +64,17 @@ public final class GrowthFixtureSpec {
     if (fragment.has("tags")) {
       ((ArrayNode) spec.withArray("tags")).addAll((ArrayNode) fragment.get("tags"));
     }
-    putAll(spec.with("paths"), fragment.get("paths"), "path", source);
+    putAll(spec.withObjectProperty("paths"), fragment.get("paths"), "path", source);
     JsonNode components = fragment.get("components");
     if (components != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = components.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> kind = it.next();
-        putAll(spec.with("components").with(kind.getKey()), kind.getValue(), kind.getKey(), source);
+        putAll(
+            spec.withObjectProperty("components").withObjectProperty(kind.getKey()),
+            kind.getValue(),
+            kind.getKey(),
+            source);
       }
     }
   }
@@ -85,7 +90,7 @@ public final class GrowthFixtureSpec {
   }
 
   private static void putAll(ObjectNode into, JsonNode from, String what, String fragment) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = from.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (into.has(field.getKey())) {
         throw new IllegalStateException(
