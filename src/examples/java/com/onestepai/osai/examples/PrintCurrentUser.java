@@ -4,11 +4,11 @@ import com.onestepai.osai.AccessTokenRejectedException;
 import com.onestepai.osai.OsaiClient;
 import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.OsaiIoException;
+import com.onestepai.osai.OsaiJson;
 import com.onestepai.osai.OsaiServiceException;
 import com.onestepai.osai.Region;
 import com.onestepai.osai.UnauthorizedException;
 import com.onestepai.osai.model.User;
-import com.squareup.moshi.Moshi;
 
 /**
  * The vendor's "Get user information" program with the SDK: sign in with the access token, fetch
@@ -58,8 +58,8 @@ public final class PrintCurrentUser {
       what = "Fetching the user from " + client.baseUrl();
       User user = client.users().getCurrentUser();
       System.out.println("-------User info-------");
-      System.out.println(
-          new Moshi.Builder().build().adapter(User.class).indent("    ").toJson(user));
+      // OsaiJson writes a model as the SDK does: every property the server sent, exact numbers.
+      System.out.println(OsaiJson.adapter(User.class).indent("    ").toJson(user));
       return 0;
     } catch (AccessTokenRejectedException e) {
       return fail("Sign-in failed: " + e.getMessage());

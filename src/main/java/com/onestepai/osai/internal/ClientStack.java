@@ -490,7 +490,7 @@ public final class ClientStack {
    * numbers, and strings whose lone surrogates go back escaped ({@link JsonValues}). Each model and
    * enum brings its own adapter (generated, found by Moshi by name).
    */
-  static Moshi moshi() {
+  public static Moshi moshi() {
     return new Moshi.Builder()
         .add(ScalarAdapters.FACTORY)
         .add(JsonValues.FACTORY)
