@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import retrofit2.Converter;
@@ -170,7 +171,8 @@ class SchemaPropertyTest {
           continue; // a self-referencing schema drew a deep instance: the next seed
         }
         // a shape this slice does not generate yet (README's list): reported as skipped
-        throw new org.opentest4j.TestAbortedException("not generated yet: " + e.getMessage());
+        Assumptions.abort("not generated yet: " + e.getMessage());
+        return;
       }
       String back;
       try {
