@@ -48,6 +48,10 @@ import org.w3c.dom.Document;
 class ReleaseBundleIT {
   private static final String VERSION = "0.99.0";
   private static final String ARTIFACT = "osai-sdk";
+
+  /** Stands for the public source repository, which the project has not chosen (README). */
+  private static final String REPOSITORY = "https://example.invalid/osai-java-sdk";
+
   private static final Set<String> COMPATIBLE_LICENSES =
       new TreeSet<>(Arrays.asList("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause"));
 
@@ -115,6 +119,7 @@ class ReleaseBundleIT {
         "-q",
         "-Prelease",
         "-Drevision=" + VERSION,
+        "-Dosai.repository=" + REPOSITORY,
         "-DskipTests",
         "-DskipNpm",
         "-DskipLint",
@@ -143,6 +148,14 @@ class ReleaseBundleIT {
   }
 
   private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+    String[] result = exec(dir, env, command);
+    assertEquals("0", result[0], String.join(" ", command) + ":\n" + result[1]);
+    return result[1];
+  }
+
+  /** Runs a command to its end: its exit code and its output (stdout and stderr). */
+  private static String[] exec(Path dir, Map<String, String> env, String... command)
+      throws Exception {
     File log = Files.createTempFile(work, "run", ".log").toFile();
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -152,9 +165,10 @@ class ReleaseBundleIT {
     builder.environment().putAll(env);
     Process process = builder.start();
     assertTrue(process.waitFor(15, TimeUnit.MINUTES), String.join(" ", command) + " finished");
-    String output = new String(Files.readAllBytes(log.toPath()), StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + output);
-    return output;
+    return new String[] {
+      String.valueOf(process.exitValue()),
+      new String(Files.readAllBytes(log.toPath()), StandardCharsets.UTF_8)
+    };
   }
 
   private static List<String> stagedNames() throws IOException {
@@ -269,9 +283,35 @@ class ReleaseBundleIT {
     for (String absent : Arrays.asList("build", "profiles", "dependencyManagement")) {
       assertEquals(0, doc.getElementsByTagName(absent).getLength(), "<" + absent + "> in " + pom);
     }
+    org.w3c.dom.Element scm = (org.w3c.dom.Element) doc.getElementsByTagName("scm").item(0);
+    assertEquals(REPOSITORY, scm.getElementsByTagName("url").item(0).getTextContent());
+    assertEquals(
+        "https://onestepai.com",
+        ((org.w3c.dom.Element) doc.getDocumentElement().getElementsByTagName("url").item(0))
+            .getTextContent());
     String text = Files.readString(pom);
     assertFalse(text.contains("<scope>test</scope>"), text);
     assertTrue(text.contains("do_not_remove: published-with-gradle-metadata"), text);
+  }
+
+  /**
+   * The POM does not guess the public repository: a release without {@code -Dosai.repository} stops
+   * before building anything, and says what to pass.
+   */
+  @Test
+  void aReleaseWithoutTheRepositoryAddressStopsAndSaysWhatToPass() throws Exception {
+    String[] result =
+        exec(
+            project,
+            Map.of("MAVEN_GPG_KEY", "unused"),
+            "mvn",
+            "-B",
+            "-Prelease",
+            "-Drevision=" + VERSION,
+            "-DskipNpm",
+            "validate");
+    assertEquals("1", result[0], result[1]);
+    assertTrue(result[1].contains("-Dosai.repository=https://"), result[1]);
   }
 
   @Test

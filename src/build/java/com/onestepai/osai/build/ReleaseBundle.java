@@ -39,7 +39,9 @@ public final class ReleaseBundle {
     String version = args[2];
     if (version.endsWith("-SNAPSHOT")) {
       System.err.println(
-          "ReleaseBundle: " + version + " is a SNAPSHOT: release with -Drevision=X.Y.Z");
+          "ReleaseBundle: "
+              + version
+              + " is a SNAPSHOT: release with -Drevision=X.Y.Z -Dosai.repository=https://...");
       System.exit(1);
     }
     String problem = freeze(Paths.get(args[0]), Paths.get(args[1]), version);
