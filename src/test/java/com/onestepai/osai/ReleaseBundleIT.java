@@ -123,6 +123,7 @@ class ReleaseBundleIT {
         "-DskipTests",
         "-DskipNpm",
         "-DskipLint",
+        "-Dmaven.install.skip=true", // stage the release, leave ~/.m2 alone
         "deploy");
     staged = project.resolve("target/central-staging/com/onestepai/" + ARTIFACT + "/" + VERSION);
   }
