@@ -69,6 +69,34 @@ class SessionConcurrencyTest {
     return builder.build();
   }
 
+  /**
+   * Returns once {@code count} threads wait in the session for a sign-in to land (their stacks are
+   * in {@code Session.await}); fails after 10 s. A condition on the threads' state, not a guess at
+   * how long they take to get there.
+   */
+  static void awaitSignInWaiters(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      long waiting =
+          Thread.getAllStackTraces().values().stream()
+              .filter(
+                  stack ->
+                      java.util.Arrays.stream(stack)
+                          .anyMatch(
+                              frame ->
+                                  frame.getClassName().endsWith(".internal.Session")
+                                      && frame.getMethodName().equals("await")))
+              .count();
+      if (waiting >= count) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(waiting + " of " + count + " callers wait for the sign-in");
+      }
+      Thread.sleep(1); // poll the condition; the outcome does not depend on the interval
+    }
+  }
+
   <T> List<T> runOnThreads(int threads, java.util.concurrent.Callable<T> task) throws Exception {
     pool = Executors.newFixedThreadPool(threads);
     CyclicBarrier start = new CyclicBarrier(threads);
@@ -127,7 +155,6 @@ class SessionConcurrencyTest {
 
   @Test
   void aFailedSignInIsSharedByItsWaitersAndNotCached() throws Exception {
-    CountDownLatch allCalling = new CountDownLatch(16);
     AtomicInteger answer = new AtomicInteger(401);
     String jwt = jwt("retry", NOW_MILLIS / 1000, 3600);
     server.setDispatcher(
@@ -136,7 +163,11 @@ class SessionConcurrencyTest {
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             if (request.getTarget().endsWith("/Users/SignIn")) {
               signIns.incrementAndGet();
-              allCalling.await(10, TimeUnit.SECONDS);
+              if (answer.get() == 401) {
+                // Fail only once all 16 callers wait for this sign-in: a latch counted down
+                // before the call let a late caller arrive after the failure and sign in again.
+                awaitSignInWaiters(16);
+              }
               return answer.get() == 401 ? status(401) : text(jwt);
             }
             return json(200, USER_JSON);
@@ -148,7 +179,6 @@ class SessionConcurrencyTest {
           runOnThreads(
               16,
               () -> {
-                allCalling.countDown();
                 try {
                   client.users().getCurrentUser();
                   return null;
