@@ -25,12 +25,11 @@ sdk_jar=~/.m2/repository/com/onestepai/osai-sdk/$OSAI_VERSION/osai-sdk-$OSAI_VER
 if [[ "${INSTALL_SDK:-0}" == 1 || ! -f $sdk_jar ]]; then
   log "building the SDK at $SDK_REV in /tmp/sdk, installing it as $OSAI_VERSION"
   rm -rf /tmp/sdk && git clone -q .. /tmp/sdk && git -C /tmp/sdk checkout -q "$SDK_REV"
-  (cd /tmp/sdk && npm ci --silent && timeout 900 mvn -B -q package -DskipTests -Dinvoker.skip=true) \
-    > /tmp/osai-sdk-build.log 2>&1 || { tail -50 /tmp/osai-sdk-build.log; exit 1; }
-  sed "0,/<version>0.1.0-SNAPSHOT<\/version>/s//<version>$OSAI_VERSION<\/version>/" /tmp/sdk/pom.xml \
-    > /tmp/sdk/bench-pinned.pom
-  timeout 300 mvn -B -q install:install-file -Dfile=/tmp/sdk/target/osai-sdk-0.1.0-SNAPSHOT.jar \
-    -DpomFile=/tmp/sdk/bench-pinned.pom > /dev/null
+  (cd /tmp/sdk && npm ci --silent && timeout 900 mvn -B -q package -DskipTests -Dinvoker.skip=true \
+    -Drevision="$OSAI_VERSION") > /tmp/osai-sdk-build.log 2>&1 || { tail -50 /tmp/osai-sdk-build.log; exit 1; }
+  # The flattened POM is the one the SDK installs and releases: it names the resolved version.
+  timeout 300 mvn -B -q install:install-file -Dfile="/tmp/sdk/target/osai-sdk-$OSAI_VERSION.jar" \
+    -DpomFile=/tmp/sdk/target/flattened-pom.xml > /dev/null
 fi
 
 log "building bench (stock client generated from ../openapi/osai.yaml)"
