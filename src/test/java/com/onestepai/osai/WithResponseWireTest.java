@@ -288,6 +288,10 @@ class WithResponseWireTest extends SignedInWireTest {
 
     @GET("Users")
     CompletableFuture<OsaiResponse<User>> meAsync();
+
+    @SuppressWarnings("rawtypes")
+    @GET("Users")
+    OsaiResponse raw();
   }
 
   @Test
@@ -298,5 +302,16 @@ class WithResponseWireTest extends SignedInWireTest {
 
     assertEquals(USER_ID, own.me().body().getId());
     assertEquals(200, own.meAsync().get(5, TimeUnit.SECONDS).statusCode());
+  }
+
+  @Test
+  void aRawOsaiResponseIsRefusedWithWhatToWrite() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> client.api(OwnUsersApi.class).raw());
+    assertEquals(
+        "OsaiResponse return type must be parameterized as OsaiResponse<Foo>",
+        e.getCause().getMessage(),
+        e.toString());
+    assertEquals(0, server.getRequestCount(), "nothing went out");
   }
 }
