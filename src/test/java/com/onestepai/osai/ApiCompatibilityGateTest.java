@@ -264,6 +264,10 @@ class ApiCompatibilityGateTest {
             "com.onestepai.osai.api.UsersApi.getCurrentUser(java.lang.String): METHOD_REMOVED"
                 + " (breaks source and binary)",
             "com.onestepai.osai.api.UsersApi.getCurrentUserAsync(java.lang.String):"
+                + " METHOD_REMOVED (breaks source and binary)",
+            "com.onestepai.osai.api.UsersApi.getCurrentUserWithResponse(java.lang.String):"
+                + " METHOD_REMOVED (breaks source and binary)",
+            "com.onestepai.osai.api.UsersApi.getCurrentUserWithResponseAsync(java.lang.String):"
                 + " METHOD_REMOVED (breaks source and binary)"),
         sorted(verdict.breaks));
     assertTrue(verdict.failsTheBuild());

@@ -150,6 +150,9 @@ class ModelShapesWireTest extends SignedInWireTest {
         assertFalse(deprecated, method.toString());
       }
     }
-    assertEquals(4, getShapeForms, "getShape, getShapeAsync and their short forms");
+    assertEquals(
+        8,
+        getShapeForms,
+        "getShape, getShapeAsync, getShapeWithResponse(Async) and their short forms");
   }
 }

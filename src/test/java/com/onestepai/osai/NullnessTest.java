@@ -3,9 +3,12 @@ package com.onestepai.osai;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.onestepai.osai.api.DatasetsApi;
 import com.onestepai.osai.api.UsersApi;
+import com.onestepai.osai.growth.api.FilesApi;
 import com.onestepai.osai.growth.model.RenditionRequest;
 import com.onestepai.osai.model.User;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -51,5 +54,24 @@ class NullnessTest {
   @Test
   void operationsReturnNonNullResults() throws Exception {
     assertFalse(nullable(UsersApi.class.getMethod("getCurrentUser").getAnnotatedReturnType()));
+  }
+
+  /** {@code OsaiResponse<User>}, but {@code OsaiResponse<@Nullable Void>}: body() says which. */
+  @Test
+  void theBodyOfAWholeAnswerIsNullableExactlyWhereTheResultIs() throws Exception {
+    assertFalse(nullable(bodyType(UsersApi.class.getMethod("getCurrentUserWithResponse"))));
+    assertTrue(
+        nullable(
+            bodyType(
+                DatasetsApi.class.getMethod(
+                    "finishUploadingWithResponse", String.class, String.class))));
+    assertTrue(nullable(bodyType(FilesApi.class.getMethod("lockFileWithResponse", String.class))));
+    assertFalse(
+        nullable(bodyType(FilesApi.class.getMethod("downloadFileWithResponse", String.class))));
+  }
+
+  private static AnnotatedType bodyType(java.lang.reflect.Method method) {
+    return ((AnnotatedParameterizedType) method.getAnnotatedReturnType())
+        .getAnnotatedActualTypeArguments()[0];
   }
 }

@@ -43,12 +43,13 @@ import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Contract tests derived from an API description, with no per-operation code: for every operation
- * in the spec it finds the generated blocking and async methods by operationId, reaches them
- * through the generated per-tag accessor, calls both against Prism with arguments taken from the
- * spec's examples, and checks the answer equals the spec's example and that Prism saw nothing that
- * breaks the spec. For every documented error status it makes Prism answer that status ({@code
- * Prefer: code=N}) and checks the typed exception. A last test fails if any operation was not
- * exercised.
+ * in the spec it finds the generated blocking and async methods by operationId, and their {@code
+ * WithResponse} forms, reaches them through the generated per-tag accessor, calls each against
+ * Prism with arguments taken from the spec's examples, and checks the answer (the body of a {@code
+ * WithResponse} form, which must have a documented 2xx status) equals the spec's example and that
+ * Prism saw nothing that breaks the spec. For every documented error status it makes Prism answer
+ * that status ({@code Prefer: code=N}) and checks the typed exception, in every form. A last test
+ * fails if any operation was not exercised.
  */
 final class SpecContract implements AutoCloseable {
   /** The client's Moshi: arguments and results of the spec's string formats are read alike. */
@@ -209,7 +210,7 @@ final class SpecContract implements AutoCloseable {
   private void prismRefusesOnlyTheArrayParts(Operation operation, List<String> arrayParts)
       throws Throwable {
     Object api = api(operation);
-    for (String suffix : List.of("", "Async")) {
+    for (String suffix : List.of("", "Async", "WithResponse", "WithResponseAsync")) {
       for (Method method : methods(api, operation.getOperationId() + suffix, operation)) {
         Object[] args = arguments(method, operation);
         Throwable thrown;
@@ -272,6 +273,9 @@ final class SpecContract implements AutoCloseable {
     Object api = api(operation);
     List<Method> blockingForms = methods(api, operation.getOperationId(), operation);
     List<Method> asyncForms = methods(api, operation.getOperationId() + "Async", operation);
+    List<Method> wholeForms = methods(api, operation.getOperationId() + "WithResponse", operation);
+    List<Method> wholeAsyncForms =
+        methods(api, operation.getOperationId() + "WithResponseAsync", operation);
     assertEquals(
         blockingForms.size(),
         asyncForms.size(),
@@ -281,10 +285,12 @@ final class SpecContract implements AutoCloseable {
     for (int form = 0; form < blockingForms.size(); form++) {
       Method blocking = blockingForms.get(form);
       Method async = asyncForms.get(form);
-      assertEquals(
-          List.of(blocking.getGenericParameterTypes()),
-          List.of(async.getGenericParameterTypes()),
-          "the async form takes the blocking form's parameters");
+      for (Method other : List.of(async, wholeForms.get(form), wholeAsyncForms.get(form))) {
+        assertEquals(
+            List.of(blocking.getGenericParameterTypes()),
+            List.of(other.getGenericParameterTypes()),
+            other + " takes the blocking form's parameters");
+      }
       Object[] args = arguments(blocking, operation);
       // Without an example Prism answers from the schema: the result must be what it sent.
       boolean fromSchema = expected == null && jsonSuccess(operation);
@@ -305,6 +311,24 @@ final class SpecContract implements AutoCloseable {
           sent,
           comparable(asyncResult, blocking.getGenericReturnType(), operation),
           async + ": result vs " + source);
+      for (Method whole : List.of(wholeForms.get(form), wholeAsyncForms.get(form))) {
+        answered.set(null);
+        Object answer = invoke(api, whole, args);
+        OsaiResponse<?> response =
+            (OsaiResponse<?>)
+                (answer instanceof CompletableFuture
+                    ? ((CompletableFuture<?>) answer).get(30, TimeUnit.SECONDS)
+                    : answer);
+        assertTrue(
+            documentsSuccess(operation, response.statusCode()),
+            whole + ": HTTP " + response.statusCode() + " is no documented 2xx");
+        assertNotNull(response.requestId(), whole + ": the request id");
+        sent = fromSchema ? sentJson() : expected;
+        assertEquals(
+            sent,
+            comparable(response.body(), blocking.getGenericReturnType(), operation),
+            whole + ": body vs " + source);
+      }
     }
     assertEquals(List.of(), violations, "Prism's sl-violations");
     String call = httpMethod + " " + Pattern.compile("\\{[^}]+}").matcher(path).replaceAll("[^/]+");
@@ -313,12 +337,22 @@ final class SpecContract implements AutoCloseable {
         exchanges.stream()
             .filter(e -> e.matches(call + " -> 2\\d\\d" + (secured ? " \\(with JWT\\)" : "")))
             .count();
-    int calls = 2 * blockingForms.size();
+    int calls = 4 * blockingForms.size();
     assertEquals(
         calls,
         matching,
         calls + " calls, each 2xx" + (secured ? " with the JWT" : "") + ": " + exchanges);
     exercised.add(operation.getOperationId());
+  }
+
+  /** Whether the operation documents {@code status}, a 2xx, as its own or in a range. */
+  private static boolean documentsSuccess(Operation operation, int status) {
+    Set<String> documented = operation.getResponses().keySet();
+    return status / 100 == 2
+        && (documented.contains(String.valueOf(status))
+            || documented.contains("2XX")
+            || documented.contains("2xx")
+            || documented.contains("default"));
   }
 
   /** The JSON Prism sent for the last 2xx answer, as plain values. */
@@ -349,6 +383,20 @@ final class SpecContract implements AutoCloseable {
               ExecutionException.class,
               () -> ((CompletableFuture<?>) invoke(api, async, args)).get(30, TimeUnit.SECONDS));
       assertEquals(expected, wrapped.getCause().getClass());
+      Method whole = method(api, operation.getOperationId() + "WithResponse", operation);
+      Method wholeAsync = method(api, operation.getOperationId() + "WithResponseAsync", operation);
+      assertEquals(
+          status, assertThrows(expected, () -> invoke(api, whole, args)).statusCode(), "" + whole);
+      assertEquals(
+          expected,
+          assertThrows(
+                  ExecutionException.class,
+                  () ->
+                      ((CompletableFuture<?>) invoke(api, wholeAsync, args))
+                          .get(30, TimeUnit.SECONDS))
+              .getCause()
+              .getClass(),
+          "" + wholeAsync);
       Map<?, ?> problem = problemExample(operation, status);
       if (problem != null) {
         for (OsaiServiceException e : List.of(thrown, (OsaiServiceException) wrapped.getCause())) {

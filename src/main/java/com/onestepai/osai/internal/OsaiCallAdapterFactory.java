@@ -2,6 +2,7 @@ package com.onestepai.osai.internal;
 
 import com.onestepai.osai.OsaiInvalidDataException;
 import com.onestepai.osai.OsaiIoException;
+import com.onestepai.osai.OsaiResponse;
 import com.onestepai.osai.UploadFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -31,8 +32,10 @@ import retrofit2.http.Streaming;
 /**
  * Serves every operation, generated or declared by a caller: a method returning {@code T} runs the
  * call and returns its body or throws an {@link com.onestepai.osai.OsaiException}; a method
- * returning {@code CompletableFuture<T>} enqueues it and completes with the same outcome. {@code
- * Call<T>} is left to Retrofit's own adapter.
+ * returning {@code CompletableFuture<T>} enqueues it and completes with the same outcome. A method
+ * returning {@link OsaiResponse OsaiResponse&lt;T&gt;} (or a future of one) runs the same call the
+ * same way, and returns the body with the answer's status, headers and request id. {@code Call<T>}
+ * is left to Retrofit's own adapter.
  *
  * <p>A method marked {@code @Streaming} (a binary answer, returned as a {@code ResponseBody}) has
  * its call deadline stopped once the answer's headers are in: the caller reads the body at its own
@@ -106,10 +109,23 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
         throw new IllegalStateException(
             "CompletableFuture return type must be parameterized as CompletableFuture<Foo>");
       }
-      return new Async<>(
-          getParameterUpperBound(0, (ParameterizedType) returnType), Shape.of(annotations));
+      Type result = getParameterUpperBound(0, (ParameterizedType) returnType);
+      boolean whole = getRawType(result) == OsaiResponse.class;
+      return new Async<>(whole ? bodyType(result) : result, Shape.of(annotations), whole);
     }
-    return new Blocking<>(returnType, Shape.of(annotations));
+    if (raw == OsaiResponse.class) {
+      return new Blocking<>(bodyType(returnType), Shape.of(annotations), true);
+    }
+    return new Blocking<>(returnType, Shape.of(annotations), false);
+  }
+
+  /** The {@code T} of {@code OsaiResponse<T>}: the type the body is read as. */
+  private static Type bodyType(Type osaiResponse) {
+    if (!(osaiResponse instanceof ParameterizedType)) {
+      throw new IllegalStateException(
+          "OsaiResponse return type must be parameterized as OsaiResponse<Foo>");
+    }
+    return getParameterUpperBound(0, (ParameterizedType) osaiResponse);
   }
 
   /** What a generated method's annotations say about its answer. */
@@ -178,6 +194,18 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
           null);
     }
     return body;
+  }
+
+  /**
+   * What a method returns for a successful answer: its body, or, for a method returning {@link
+   * OsaiResponse} ({@code whole}), the body with the answer's status, headers and request id (the
+   * one rule of {@link RequestIds}, as errors name it).
+   */
+  static @Nullable Object result(Response<?> response, @Nullable Object body, boolean whole) {
+    return whole
+        ? new OsaiResponse<>(
+            response.code(), response.headers(), body, RequestIds.of(response.raw(), null))
+        : body;
   }
 
   RuntimeException failureOf(Call<?> call, Throwable t) {
@@ -267,14 +295,19 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.toString();
   }
 
-  /** An adapter for calls whose body is read as {@code type}. */
+  /**
+   * An adapter for calls whose body is read as {@code type}, returned alone or, when {@code whole},
+   * as an {@link OsaiResponse}.
+   */
   private abstract static class TypedAdapter<T, R> implements CallAdapter<T, R> {
     final Type type;
     final Shape shape;
+    final boolean whole;
 
-    TypedAdapter(Type type, Shape shape) {
+    TypedAdapter(Type type, Shape shape, boolean whole) {
       this.type = type;
       this.shape = shape;
+      this.whole = whole;
     }
 
     @Override
@@ -283,13 +316,13 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
-  private final class Blocking<T> extends TypedAdapter<T, T> {
-    Blocking(Type type, Shape shape) {
-      super(type, shape);
+  private final class Blocking<T> extends TypedAdapter<T, @Nullable Object> {
+    Blocking(Type type, Shape shape, boolean whole) {
+      super(type, shape, whole);
     }
 
     @Override
-    public T adapt(Call<T> call) {
+    public @Nullable Object adapt(Call<T> call) {
       checkOpen(call);
       Response<T> response;
       try {
@@ -301,7 +334,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
         discardUnsent(call);
       }
       headersIn(call, shape);
-      return bodyOf(call, response, type, shape);
+      return result(response, bodyOf(call, response, type, shape), whole);
     }
   }
 
@@ -310,9 +343,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
    * interrupt; {@code orTimeout}; {@code complete} by the caller), the HTTP call is cancelled.
    */
   static final class CallFuture<T> extends CompletableFuture<T> {
-    private final Call<T> call;
+    private final Call<?> call;
 
-    CallFuture(Call<T> call) {
+    CallFuture(Call<?> call) {
       this.call = call;
     }
 
@@ -348,8 +381,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     /** Completes with the call's own outcome: the call is over, nothing to cancel. */
     void settle(@Nullable T value, @Nullable Throwable failure) {
       if (failure == null) {
-        if (!super.complete(value) && value instanceof java.io.Closeable) {
-          closeQuietly((java.io.Closeable) value); // a streamed body no one will read
+        Object body = value instanceof OsaiResponse ? ((OsaiResponse<?>) value).body() : value;
+        if (!super.complete(value) && body instanceof java.io.Closeable) {
+          closeQuietly((java.io.Closeable) body); // a streamed body no one will read
         }
       } else {
         super.completeExceptionally(failure);
@@ -365,9 +399,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
-  private final class Async<T> extends TypedAdapter<T, CompletableFuture<T>> {
-    Async(Type type, Shape shape) {
-      super(type, shape);
+  private final class Async<T> extends TypedAdapter<T, CompletableFuture<@Nullable Object>> {
+    Async(Type type, Shape shape, boolean whole) {
+      super(type, shape, whole);
     }
 
     /**
@@ -377,9 +411,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
      * {@link #completions}, so no caller code ever runs on it.
      */
     @Override
-    public CompletableFuture<T> adapt(Call<T> call) {
+    public CompletableFuture<@Nullable Object> adapt(Call<T> call) {
       checkOpen(call);
-      CallFuture<T> future = new CallFuture<>(call);
+      CallFuture<@Nullable Object> future = new CallFuture<>(call);
       long timeoutNanos;
       try {
         noDeadlineForUploads(call); // builds the request: may fail
@@ -417,7 +451,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
               discardUnsent(call);
               headersIn(call, shape);
               try {
-                future.settle(bodyOf(call, response, type, shape), null);
+                future.settle(result(response, bodyOf(call, response, type, shape), whole), null);
               } catch (RuntimeException e) {
                 future.settle(null, e);
               }
