@@ -4,14 +4,15 @@
 # worktree that is removed afterwards. Not part of the build or CI: it shows that the property
 # catches what the review found by hand. Usage (from the repository):
 #
-#   bash src/test/scripts/props-on-commit.sh [COMMIT] [extra mvn -D options, e.g. -Dosai.props.schema=Pet]
+#   bash src/test/scripts/props-on-commit.sh [COMMIT]
 #
-# The old commit has no corpus of real documents: those documents are left out
-# (-Dosai.props.allowMissingDocuments). The outcome is in the scratch worktree's surefire report,
-# copied to target/props-on-COMMIT.txt here.
+# Three runs, each stopping a schema at its first failure, so each narrows what an earlier defect
+# would hide: 1. everything; 2. the round trip alone, strings without lone surrogates (b415ad5
+# also wrote those as "?"); 3. only the null-element mutation, no round trip. The old commit has no
+# corpus of real documents: those are left out (-Dosai.props.allowMissingDocuments). Reports:
+# target/props-on-COMMIT-N.txt here.
 set -euo pipefail
 commit="${1:-b415ad5}"
-shift || true
 here="$(git rev-parse --show-toplevel)"
 scratch="$(mktemp -d)"
 cleanup() {
@@ -26,17 +27,26 @@ if [ -d "$here/node_modules" ]; then
   ln -s "$here/node_modules" "$scratch/osai/node_modules"
 fi
 mkdir -p "$here/target"
-status=0
-(cd "$scratch/osai" &&
-  mvn -B -DskipNpm -Dtest=SchemaPropertyTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dosai.props.allowMissingDocuments=true "$@" test) >"$here/target/props-on-$commit.log" 2>&1 ||
-  status=$?
-report="$scratch/osai/target/surefire-reports/com.onestepai.osai.internal.SchemaPropertyTest.txt"
-if [ -f "$report" ]; then
-  cp "$report" "$here/target/props-on-$commit.txt"
-  grep -E "^Tests run" "$report" || true
-  echo "failures: target/props-on-$commit.txt (build log: target/props-on-$commit.log)"
-else
-  echo "no test report: see target/props-on-$commit.log"
-fi
-echo "mvn exit status $status (a failing property on $commit is the expected outcome)"
+modes=(
+  ""
+  "-Dosai.props.mutations=none -Dosai.props.loneSurrogates=false"
+  "-Dosai.props.roundTrip=false -Dosai.props.mutations=NULL_ELEMENT -Dosai.props.loneSurrogates=false"
+)
+goal=test
+for n in 1 2 3; do
+  # shellcheck disable=SC2086
+  (cd "$scratch/osai" &&
+    mvn -B -DskipNpm -Dtest=SchemaPropertyTest -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dosai.props.allowMissingDocuments=true ${modes[$((n - 1))]} "$goal") \
+    >"$here/target/props-on-$commit-$n.log" 2>&1 || true
+  goal=surefire:test # built once
+  report="$scratch/osai/target/surefire-reports/com.onestepai.osai.internal.SchemaPropertyTest.txt"
+  if [ -f "$report" ]; then
+    cp "$report" "$here/target/props-on-$commit-$n.txt"
+    rm -f "$report"
+    echo "run $n (${modes[$((n - 1))]:-everything}): $(grep -E '^Tests run' "$here/target/props-on-$commit-$n.txt")"
+  else
+    echo "run $n: no test report, see target/props-on-$commit-$n.log"
+  fi
+done
+echo "reports: target/props-on-$commit-{1,2,3}.txt (a failing property on an old commit is the point)"
