@@ -266,6 +266,24 @@ class SchemaPropertyTest {
     SCHEMAS.incrementAndGet();
   }
 
+  /** The shrinker keeps what still fails the same way, and drops the rest. */
+  @org.junit.jupiter.api.Test
+  void shrinkingKeepsOnlyWhatFails() throws IOException {
+    Object sent = tree("{\"a\":1,\"b\":[1,\"xy\",{\"bad\":\"long text\",\"c\":2}],\"d\":\"z\"}");
+    Check failsWithBad = (json, expected) -> json.contains("\"bad\"") ? "differs: " + json : null;
+
+    Object[] shrunk = shrink(sent, sent, failsWithBad, "differs: anything");
+
+    assertEquals("{\"b\":[{\"bad\":\"\"}]}", json(shrunk[0]));
+    assertEquals(json(shrunk[0]), json(shrunk[1]));
+    // another kind of failure is not taken for this one
+    Check throwsWhenSmall = (json, expected) -> json.length() < 40 ? "threw X: " : "differs: ";
+    String stopped = json(shrink(sent, sent, throwsWhenSmall, "differs: ")[0]);
+    assertTrue(
+        stopped.length() >= 40 && stopped.length() < json(sent).length(),
+        "shrunk until the failure would change kind: " + stopped);
+  }
+
   static String replay(long seed, String schema) {
     return "schema "
         + schema
