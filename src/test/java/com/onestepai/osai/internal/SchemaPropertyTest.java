@@ -582,18 +582,30 @@ class SchemaPropertyTest {
    * map's element type without it) checked on a model that was read, at any depth.
    */
   static final class Nullness {
+    /** A model class's own getters. */
+    static final ClassValue<List<Method>> GETTERS =
+        new ClassValue<List<Method>>() {
+          @Override
+          protected List<Method> computeValue(Class<?> type) {
+            List<Method> getters = new ArrayList<>();
+            for (Method getter : type.getMethods()) {
+              if (getter.getParameterCount() == 0
+                  && getter.getName().startsWith("get")
+                  && getter.getDeclaringClass() == type
+                  && !java.lang.reflect.Modifier.isStatic(getter.getModifiers())) {
+                getters.add(getter);
+              }
+            }
+            return getters;
+          }
+        };
+
     static @org.jspecify.annotations.Nullable String broken(Object model, String path)
         throws Exception {
       if (model == null || !model.getClass().getName().startsWith("com.onestepai.osai.")) {
         return null;
       }
-      for (Method getter : model.getClass().getMethods()) {
-        if (getter.getParameterCount() != 0
-            || !getter.getName().startsWith("get")
-            || getter.getDeclaringClass() != model.getClass()
-            || java.lang.reflect.Modifier.isStatic(getter.getModifiers())) {
-          continue;
-        }
+      for (Method getter : GETTERS.get(model.getClass())) {
         Object value = getter.invoke(model);
         String where = path + "." + getter.getName();
         String broken = value(value, getter.getAnnotatedReturnType(), where);
