@@ -33,7 +33,6 @@ import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import retrofit2.Converter;
@@ -57,6 +56,24 @@ class SchemaPropertyTest {
   static final long SEED = Long.getLong("osai.props.seed", 20L);
   static final int INSTANCES = Integer.getInteger("osai.props.instances", 200);
   static final MediaType JSON = MediaType.get("application/json");
+
+  /**
+   * Narrowing a run to one kind of defect (props-on-commit.sh uses these on an older commit, where
+   * an earlier defect would otherwise hide the later ones of the same schema): the mutations to
+   * make (names, or "none"), whether to check the round trip, whether strings hold lone surrogates.
+   */
+  static final String MUTATIONS = System.getProperty("osai.props.mutations", "all");
+
+  static final boolean ROUND_TRIP =
+      Boolean.parseBoolean(System.getProperty("osai.props.roundTrip", "true"));
+  static final boolean LONE_SURROGATES =
+      Boolean.parseBoolean(System.getProperty("osai.props.loneSurrogates", "true"));
+
+  static final boolean FREE_NUMBERS =
+      Boolean.parseBoolean(System.getProperty("osai.props.freeNumbers", "true"));
+
+  /** Only the schemas of this name (in every document that has one): a replay. */
+  static final String ONLY = System.getProperty("osai.props.schema");
 
   /** The documents the build generated from, and the package of their models. */
   static final String[][] DOCUMENTS = {
@@ -99,7 +116,30 @@ class SchemaPropertyTest {
   };
 
   static final Moshi MOSHI = ClientStack.moshi();
+  static final ObjectMapper MAPPER = new ObjectMapper();
   static final OsaiConverterFactory CONVERTERS = new OsaiConverterFactory(MOSHI);
+
+  static final java.util.concurrent.atomic.AtomicLong SCHEMAS =
+      new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong CHECKED =
+      new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong MUTATED =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** The counts the README gives. */
+  @org.junit.jupiter.api.AfterAll
+  static void counts() {
+    System.out.println(
+        "SchemaPropertyTest: "
+            + SCHEMAS
+            + " schemas, "
+            + CHECKED
+            + " instances, "
+            + MUTATED
+            + " mutations (seed "
+            + SEED
+            + ")");
+  }
 
   @TestFactory
   Stream<DynamicTest> everySchema() throws IOException {
@@ -107,6 +147,9 @@ class SchemaPropertyTest {
     for (String[] document : DOCUMENTS) {
       Path spec = Paths.get(document[0]);
       if (!Files.exists(spec)) {
+        if (Boolean.getBoolean("osai.props.allowMissingDocuments")) {
+          continue; // an older checkout without it (props-on-commit.sh)
+        }
         fail(spec + " is missing: the build makes it before the tests");
       }
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(spec.toFile());
@@ -119,12 +162,16 @@ class SchemaPropertyTest {
         if (model == null) {
           continue; // a schema the generator inlines (an alias of a scalar, an array)
         }
+        if (ONLY != null && !ONLY.equals(schema.getKey())) {
+          continue;
+        }
         tests.add(
             DynamicTest.dynamicTest(
                 document[0] + " " + schema.getKey(), () -> property(root, schema.getKey(), model)));
       }
     }
-    assertTrue(tests.size() > 50, "schemas found: " + tests.size());
+    boolean all = ONLY == null && !Boolean.getBoolean("osai.props.allowMissingDocuments");
+    assertTrue(tests.size() > (all ? 50 : 0), "schemas found: " + tests.size());
     return tests.stream();
   }
 
@@ -158,6 +205,7 @@ class SchemaPropertyTest {
     @SuppressWarnings("unchecked")
     JsonAdapter<Object> writer = (JsonAdapter<Object>) MOSHI.adapter(model);
     long seed = SEED ^ name.hashCode();
+    int skipped = 0;
     for (int i = 0; i < INSTANCES; i++) {
       long instanceSeed = seed + i;
       Generator generator = new Generator(root, new SplittableRandom(instanceSeed));
@@ -168,38 +216,77 @@ class SchemaPropertyTest {
         sent = generator.text.toString();
       } catch (Unsupported e) {
         if (e.getMessage().equals("recursion")) {
+          skipped++;
           continue; // a self-referencing schema drew a deep instance: the next seed
         }
-        // a shape this slice does not generate yet (README's list): reported as skipped
-        Assumptions.abort("not generated yet: " + e.getMessage());
-        return;
-      }
-      String back;
-      try {
-        Object read = converter.convert(body(sent));
-        back = writer.toJson(rebuild(read));
-      } catch (Exception | Error e) {
         throw new AssertionError(
-            replay(instanceSeed, name) + "\n  sent: " + sent + "\n  threw: " + e, e);
+            "schema " + name + " has a shape the generator does not make: " + e.getMessage());
       }
-      Object actual = tree(back);
-      if (!Objects.equals(expected, actual)) {
+      RoundTrip roundTrip = new RoundTrip(converter, writer);
+      String failure = ROUND_TRIP ? roundTrip.check(sent, expected) : null;
+      if (failure != null) {
+        Object[] shrunk = shrink(tree(sent), expected, roundTrip::check, failure);
+        String again = roundTrip.check(json(shrunk[0]), shrunk[1]);
         fail(
             replay(instanceSeed, name)
-                + "\n  first difference at "
-                + difference(expected, actual, "$")
-                + "\n  sent:     "
-                + sent
-                + "\n  expected: "
-                + render(expected)
-                + "\n  back:     "
-                + back);
+                + "\n  "
+                + again
+                + "\n  shrunk sent:     "
+                + json(shrunk[0])
+                + "\n  shrunk expected: "
+                + json(shrunk[1])
+                + (again != null && again.startsWith("differs")
+                    ? "\n  first difference at " + difference(shrunk[1], roundTrip.lastBack, "$")
+                    : "")
+                + "\n  original sent: "
+                + sent);
       }
+      CHECKED.incrementAndGet();
       for (Mutation mutation : Mutation.values()) {
-        byte[] hostile = mutation.apply(sent, new SplittableRandom(instanceSeed));
-        hostile(converter, hostile, () -> replay(instanceSeed, name) + " mutation " + mutation);
+        if (!MUTATIONS.equals("all") && !MUTATIONS.contains(mutation.name())) {
+          continue;
+        }
+        MUTATED.incrementAndGet();
+        Hostile hostile = new Hostile(converter, mutation, instanceSeed);
+        String escaped = hostile.check(sent, expected);
+        if (escaped != null) {
+          Object[] shrunk = shrink(tree(sent), expected, hostile::check, escaped);
+          String small = json(shrunk[0]);
+          fail(
+              replay(instanceSeed, name)
+                  + " mutation "
+                  + mutation
+                  + "\n  "
+                  + hostile.check(small, shrunk[1])
+                  + "\n  shrunk valid instance: "
+                  + small
+                  + "\n  mutated: "
+                  + new String(
+                      mutation.apply(small, new SplittableRandom(instanceSeed)),
+                      StandardCharsets.UTF_8));
+        }
       }
     }
+    assertTrue(skipped < INSTANCES / 2, name + ": too many instances too deep: " + skipped);
+    SCHEMAS.incrementAndGet();
+  }
+
+  /** The shrinker keeps what still fails the same way, and drops the rest. */
+  @org.junit.jupiter.api.Test
+  void shrinkingKeepsOnlyWhatFails() throws IOException {
+    Object sent = tree("{\"a\":1,\"b\":[1,\"xy\",{\"bad\":\"long text\",\"c\":2}],\"d\":\"z\"}");
+    Check failsWithBad = (json, expected) -> json.contains("\"bad\"") ? "differs: " + json : null;
+
+    Object[] shrunk = shrink(sent, sent, failsWithBad, "differs: anything");
+
+    assertEquals("{\"b\":[{\"bad\":\"\"}]}", json(shrunk[0]));
+    assertEquals(json(shrunk[0]), json(shrunk[1]));
+    // another kind of failure is not taken for this one
+    Check throwsWhenSmall = (json, expected) -> json.length() < 40 ? "threw X: " : "differs: ";
+    String stopped = json(shrink(sent, sent, throwsWhenSmall, "differs: ")[0]);
+    assertTrue(
+        stopped.length() >= 40 && stopped.length() < json(sent).length(),
+        "shrunk until the failure would change kind: " + stopped);
   }
 
   static String replay(long seed, String schema) {
@@ -209,6 +296,10 @@ class SchemaPropertyTest {
         + seed
         + " (replay: mvn -B -DskipNpm -Dtest=SchemaPropertyTest -Dosai.props.seed="
         + SEED
+        + " -Dosai.props.instances="
+        + INSTANCES
+        + " -Dosai.props.schema="
+        + schema
         + ")";
   }
 
@@ -227,25 +318,342 @@ class SchemaPropertyTest {
     return builder.getClass().getMethod("build").invoke(builder);
   }
 
-  interface Describer {
-    String get();
+  /** A check of one instance: {@code null} when it holds, else what failed (its kind first). */
+  interface Check {
+    @org.jspecify.annotations.Nullable
+    String check(String sent, Object expected);
   }
 
-  static void hostile(Converter<ResponseBody, ?> converter, byte[] bytes, Describer what) {
-    try {
-      converter.convert(ResponseBody.create(bytes, JSON));
-    } catch (BodyDecodingException e) {
-      RuntimeException typed = Errors.forFailure(null, e, new Redactor());
-      if (!(typed instanceof OsaiInvalidDataException) || !typed.getMessage().contains("$")) {
-        fail(what.get() + ": " + typed + " names no JSON path");
+  /** The round trip of a valid instance: read, rebuilt, written, compared. */
+  static final class RoundTrip implements Check {
+    final Converter<ResponseBody, ?> converter;
+    final JsonAdapter<Object> writer;
+    Object lastBack;
+
+    RoundTrip(Converter<ResponseBody, ?> converter, JsonAdapter<Object> writer) {
+      this.converter = converter;
+      this.writer = writer;
+    }
+
+    @Override
+    public String check(String sent, Object expected) {
+      String back;
+      try {
+        Object read = converter.convert(body(sent));
+        String broken = Nullness.broken(read, "$");
+        if (broken != null) {
+          return "nullness: " + broken;
+        }
+        back = writer.toJson(rebuild(read));
+      } catch (Exception | Error e) {
+        Throwable cause =
+            e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+        return "threw " + cause.getClass().getName() + ": " + cause.getMessage();
       }
-    } catch (Throwable t) {
-      throw new AssertionError(
-          what.get() + ": " + t + " escaped for " + new String(bytes, StandardCharsets.UTF_8), t);
+      try {
+        lastBack = tree(back);
+      } catch (IOException e) {
+        return "wrote no JSON: " + back;
+      }
+      return Objects.equals(expected, lastBack) ? null : "differs: back " + back;
     }
   }
 
-  /** The hostile changes made to each valid instance. */
+  /** A hostile read: a model that keeps its nullness, or OsaiInvalidDataException with a path. */
+  static final class Hostile implements Check {
+    final Converter<ResponseBody, ?> converter;
+    final Mutation mutation;
+    final long seed;
+
+    Hostile(Converter<ResponseBody, ?> converter, Mutation mutation, long seed) {
+      this.converter = converter;
+      this.mutation = mutation;
+      this.seed = seed;
+    }
+
+    @Override
+    public String check(String sent, Object expected) {
+      byte[] bytes = mutation.apply(sent, new SplittableRandom(seed));
+      try {
+        Object read = converter.convert(ResponseBody.create(bytes, JSON));
+        String broken = Nullness.broken(read, "$");
+        return broken == null
+            ? null
+            : "nullness: read as a model that breaks its nullness: " + broken;
+      } catch (BodyDecodingException e) {
+        RuntimeException typed = Errors.forFailure(null, e, new Redactor());
+        if (!(typed instanceof OsaiInvalidDataException) || !typed.getMessage().contains("$")) {
+          return "no path: " + typed + " names no JSON path";
+        }
+        return null;
+      } catch (Throwable t) {
+        return "escaped " + t.getClass().getName() + ": " + t.getMessage();
+      }
+    }
+  }
+
+  /**
+   * Shrinks a failing instance greedily: drops object properties and array elements, and empties
+   * strings, in the sent tree and in the expected one together, while the check still fails the
+   * same way (the same kind of failure, the text before the first ':'). Returns {sent, expected}.
+   */
+  static Object[] shrink(Object sent, Object expected, Check check, String failure) {
+    String kind = kind(failure);
+    int budget = 2000;
+    boolean progress = true;
+    while (progress && budget > 0) {
+      progress = false;
+      List<List<Object>> paths = new ArrayList<>();
+      paths(sent, new ArrayList<>(), paths);
+      for (int p = paths.size() - 1; p >= 0 && budget > 0; p--) {
+        List<Object> path = paths.get(p);
+        for (int edit = 0; edit < 2 && budget > 0; edit++) {
+          Object smallerSent = edit(sent, path, 0, edit);
+          Object smallerExpected = edit(expected, path, 0, edit);
+          if (smallerSent == NO_EDIT || smallerExpected == NO_EDIT) {
+            continue;
+          }
+          budget--;
+          String again = check.check(json(smallerSent), smallerExpected);
+          if (again != null && kind(again).equals(kind)) {
+            sent = smallerSent;
+            expected = smallerExpected;
+            progress = true;
+            break;
+          }
+        }
+        if (progress) {
+          break;
+        }
+      }
+    }
+    return new Object[] {sent, expected};
+  }
+
+  static String kind(String failure) {
+    int colon = failure.indexOf(':');
+    String head = colon < 0 ? failure : failure.substring(0, colon);
+    return head;
+  }
+
+  static final Object NO_EDIT = new Object();
+
+  /** Every path (keys and indexes) to a value below the root, parents before children. */
+  static void paths(Object tree, List<Object> path, List<List<Object>> out) {
+    if (tree instanceof Obj) {
+      for (Map.Entry<String, Object> entry : (Obj) tree) {
+        List<Object> child = new ArrayList<>(path);
+        child.add(entry.getKey());
+        out.add(child);
+        paths(entry.getValue(), child, out);
+      }
+    } else if (tree instanceof List) {
+      List<?> list = (List<?>) tree;
+      for (int i = 0; i < list.size(); i++) {
+        List<Object> child = new ArrayList<>(path);
+        child.add(i);
+        out.add(child);
+        paths(list.get(i), child, out);
+      }
+    }
+  }
+
+  /**
+   * A copy of {@code tree} with the value at {@code path} removed (edit 0) or, if a string, emptied
+   * (edit 1); {@link #NO_EDIT} if the path is not there or the edit changes nothing.
+   */
+  static Object edit(Object tree, List<Object> path, int at, int edit) {
+    Object step = path.get(at);
+    boolean last = at == path.size() - 1;
+    if (tree instanceof Obj && step instanceof String) {
+      Obj copy = new Obj();
+      boolean found = false;
+      for (Map.Entry<String, Object> entry : (Obj) tree) {
+        if (entry.getKey().equals(step) && !found) {
+          found = true;
+          Object value = entry.getValue();
+          if (last && edit == 0) {
+            continue;
+          }
+          Object changed = last ? emptied(value) : edit(value, path, at + 1, edit);
+          if (changed == NO_EDIT) {
+            return NO_EDIT;
+          }
+          copy.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), changed));
+        } else {
+          copy.add(entry);
+        }
+      }
+      return found ? copy : NO_EDIT;
+    }
+    if (tree instanceof List && step instanceof Integer) {
+      List<Object> copy = new ArrayList<>((List<?>) tree);
+      int i = (Integer) step;
+      if (i >= copy.size()) {
+        return NO_EDIT;
+      }
+      if (last && edit == 0) {
+        copy.remove(i);
+        return copy;
+      }
+      Object changed = last ? emptied(copy.get(i)) : edit(copy.get(i), path, at + 1, edit);
+      if (changed == NO_EDIT) {
+        return NO_EDIT;
+      }
+      copy.set(i, changed);
+      return copy;
+    }
+    return NO_EDIT;
+  }
+
+  static Object emptied(Object value) {
+    return value instanceof String && !((String) value).isEmpty() ? "" : NO_EDIT;
+  }
+
+  /** A tree as JSON text, escaping what UTF-8 cannot hold (a lone surrogate) as JSON can. */
+  static String json(Object tree) {
+    StringBuilder out = new StringBuilder();
+    json(tree, out);
+    return out.toString();
+  }
+
+  static void json(Object tree, StringBuilder out) {
+    if (tree instanceof Obj) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, Object> entry : (Obj) tree) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(entry.getKey(), out);
+        out.append(':');
+        json(entry.getValue(), out);
+      }
+      out.append('}');
+    } else if (tree instanceof List) {
+      out.append('[');
+      boolean first = true;
+      for (Object element : (List<?>) tree) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        json(element, out);
+      }
+      out.append(']');
+    } else if (tree instanceof String) {
+      string((String) tree, out);
+    } else if (tree instanceof Raw) {
+      out.append(((Raw) tree).json);
+    } else {
+      out.append(tree); // Num, Boolean, null
+    }
+  }
+
+  static void string(String value, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || Character.isSurrogate(c) && !Generator.validPair(value, i)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (Character.isHighSurrogate(c)) {
+        out.append(c).append(value.charAt(++i));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
+  /** JSON text put into a tree as it is (a mutation's wrong or deep value). */
+  static final class Raw {
+    final String json;
+
+    Raw(String json) {
+      this.json = json;
+    }
+  }
+
+  /**
+   * The nullness a model promises (JSpecify: a getter's type without {@code @Nullable}, a list's or
+   * map's element type without it) checked on a model that was read, at any depth.
+   */
+  static final class Nullness {
+    /** A model class's own getters. */
+    static final ClassValue<List<Method>> GETTERS =
+        new ClassValue<List<Method>>() {
+          @Override
+          protected List<Method> computeValue(Class<?> type) {
+            List<Method> getters = new ArrayList<>();
+            for (Method getter : type.getMethods()) {
+              if (getter.getParameterCount() == 0
+                  && getter.getName().startsWith("get")
+                  && getter.getDeclaringClass() == type
+                  && !java.lang.reflect.Modifier.isStatic(getter.getModifiers())) {
+                getters.add(getter);
+              }
+            }
+            return getters;
+          }
+        };
+
+    static @org.jspecify.annotations.Nullable String broken(Object model, String path)
+        throws Exception {
+      if (model == null || !model.getClass().getName().startsWith("com.onestepai.osai.")) {
+        return null;
+      }
+      for (Method getter : GETTERS.get(model.getClass())) {
+        Object value = getter.invoke(model);
+        String where = path + "." + getter.getName();
+        String broken = value(value, getter.getAnnotatedReturnType(), where);
+        if (broken != null) {
+          return broken;
+        }
+      }
+      return null;
+    }
+
+    static String value(Object value, java.lang.reflect.AnnotatedType type, String where)
+        throws Exception {
+      if (value == null) {
+        return type.isAnnotationPresent(org.jspecify.annotations.Nullable.class)
+            ? null
+            : where + " is null, its type " + type + " is not @Nullable";
+      }
+      if (type instanceof java.lang.reflect.AnnotatedParameterizedType) {
+        java.lang.reflect.AnnotatedType[] arguments =
+            ((java.lang.reflect.AnnotatedParameterizedType) type).getAnnotatedActualTypeArguments();
+        if (value instanceof java.util.Collection && arguments.length == 1) {
+          int i = 0;
+          for (Object element : (java.util.Collection<?>) value) {
+            String broken = value(element, arguments[0], where + "[" + i++ + "]");
+            if (broken != null) {
+              return broken;
+            }
+          }
+          return null;
+        }
+        if (value instanceof Map && arguments.length == 2) {
+          for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+            String broken = value(entry.getValue(), arguments[1], where + "." + entry.getKey());
+            if (broken != null) {
+              return broken;
+            }
+          }
+          return null;
+        }
+      }
+      return broken(value, where);
+    }
+  }
+
+  /**
+   * The hostile changes made to each valid instance. Those marked "at depth" are made at a place
+   * chosen at random among the instance's objects and arrays, the top one included.
+   */
   enum Mutation {
     TRUNCATED {
       @Override
@@ -272,51 +680,159 @@ class SchemaPropertyTest {
         return bad;
       }
     },
+    /** At depth: 10,000 nested arrays, closed or not, as a new value. */
     DEEP {
       @Override
       byte[] apply(String json, SplittableRandom random) {
+        boolean closed = random.nextBoolean();
         StringBuilder deep = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
-          deep.append("[");
+          deep.append('[');
         }
-        return utf8(
-            json.startsWith("{") ? "{\"deep\":" + deep + "," + json.substring(1) : deep + json);
+        if (closed) {
+          for (int i = 0; i < 10_000; i++) {
+            deep.append(']');
+          }
+        }
+        String value = deep.toString();
+        return atDepth(json, random, (container, r) -> insert(container, r, new Raw(value)));
       }
     },
+    /** At depth: a name of an object given twice, first as null. */
     DUPLICATE_KEY {
       @Override
       byte[] apply(String json, SplittableRandom random) {
-        if (!json.startsWith("{\"")) {
-          return utf8(json + json);
-        }
-        int end = json.indexOf("\":", 1);
-        return utf8("{" + json.substring(1, end + 2) + "null," + json.substring(1));
+        return atDepth(
+            json,
+            random,
+            (container, r) -> {
+              if (!(container instanceof Obj) || ((Obj) container).isEmpty()) {
+                return false;
+              }
+              Obj obj = (Obj) container;
+              String key = obj.get(r.nextInt(obj.size())).getKey();
+              obj.add(r.nextInt(obj.size() + 1), new AbstractMap.SimpleImmutableEntry<>(key, null));
+              return true;
+            });
       }
     },
+    /** At depth: a value replaced by one of another JSON type. */
     WRONG_TYPE {
       @Override
       byte[] apply(String json, SplittableRandom random) {
-        String[] wrong = {"\"s\"", "7", "true", "[]", "{}", "null"};
-        int colon = json.indexOf("\":");
-        if (colon < 0) {
-          return utf8(wrong[random.nextInt(wrong.length)]);
-        }
-        // the first property's value becomes a value of another JSON type, or the start of one
-        return utf8(
-            json.substring(0, colon + 2)
-                + wrong[random.nextInt(wrong.length)]
-                + ",\"z\":"
-                + json.substring(colon + 2));
+        String[] wrong = {"\"s\"", "7", "true", "[]", "{}", "null", "-1e999"};
+        Raw value = new Raw(wrong[random.nextInt(wrong.length)]);
+        return atDepth(json, random, (container, r) -> replace(container, r, value));
       }
     },
+    /** At depth: an object emptied, every required property missing. */
     EMPTY_OBJECT {
       @Override
       byte[] apply(String json, SplittableRandom random) {
-        return utf8("{}"); // every required property missing
+        return atDepth(
+            json,
+            random,
+            (container, r) -> {
+              if (!(container instanceof Obj)) {
+                return false;
+              }
+              ((Obj) container).clear();
+              return true;
+            });
+      }
+    },
+    /**
+     * At depth: a null element put into an array (issue 17's fifth shape), or a value made null.
+     */
+    NULL_ELEMENT {
+      @Override
+      byte[] apply(String json, SplittableRandom random) {
+        return atDepth(
+            json,
+            random,
+            (container, r) ->
+                container instanceof List
+                    ? insert(container, r, null)
+                    : replace(container, r, new Raw("null")));
       }
     };
 
     abstract byte[] apply(String json, SplittableRandom random);
+
+    interface Change {
+      /** Changes {@code container} in place; false if it cannot be changed this way. */
+      boolean change(Object container, SplittableRandom random);
+    }
+
+    /**
+     * Parses {@code json}, changes one of its objects or arrays chosen at random (the first that
+     * takes the change, from a random start), and writes it again; a scalar instance is replaced.
+     */
+    static byte[] atDepth(String json, SplittableRandom random, Change change) {
+      Object tree;
+      try {
+        tree = tree(json);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+      List<Object> containers = new ArrayList<>();
+      containers(tree, containers);
+      if (!containers.isEmpty()) {
+        int start = random.nextInt(containers.size());
+        for (int i = 0; i < containers.size(); i++) {
+          if (change.change(containers.get((start + i) % containers.size()), random)) {
+            return utf8(SchemaPropertyTest.json(tree));
+          }
+        }
+      }
+      String[] wrong = {"\"s\"", "7", "true", "[]", "{}", "null", json + json};
+      return utf8(wrong[random.nextInt(wrong.length)]);
+    }
+
+    static void containers(Object tree, List<Object> out) {
+      if (tree instanceof Obj) {
+        out.add(tree);
+        for (Map.Entry<String, Object> entry : (Obj) tree) {
+          containers(entry.getValue(), out);
+        }
+      } else if (tree instanceof List) {
+        out.add(tree);
+        for (Object element : (List<?>) tree) {
+          containers(element, out);
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    static boolean insert(Object container, SplittableRandom random, Object value) {
+      if (container instanceof Obj) {
+        Obj obj = (Obj) container;
+        obj.add(random.nextInt(obj.size() + 1), new AbstractMap.SimpleImmutableEntry<>("z", value));
+      } else {
+        List<Object> list = (List<Object>) container;
+        list.add(random.nextInt(list.size() + 1), value);
+      }
+      return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    static boolean replace(Object container, SplittableRandom random, Object value) {
+      if (container instanceof Obj) {
+        Obj obj = (Obj) container;
+        if (obj.isEmpty()) {
+          return false;
+        }
+        int i = random.nextInt(obj.size());
+        obj.set(i, new AbstractMap.SimpleImmutableEntry<>(obj.get(i).getKey(), value));
+      } else {
+        List<Object> list = (List<Object>) container;
+        if (list.isEmpty()) {
+          return false;
+        }
+        list.set(random.nextInt(list.size()), value);
+      }
+      return true;
+    }
 
     static byte[] utf8(String text) {
       return text.getBytes(StandardCharsets.UTF_8);
@@ -383,46 +899,7 @@ class SchemaPropertyTest {
         }
       }
     }
-    return path + ": expected " + render(expected) + " but was " + render(actual);
-  }
-
-  /** A tree as JSON text. */
-  static String render(Object tree) {
-    Buffer buffer = new Buffer();
-    try (com.squareup.moshi.JsonWriter writer = com.squareup.moshi.JsonWriter.of(buffer)) {
-      writer.setSerializeNulls(true);
-      render(tree, writer);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    return buffer.readUtf8();
-  }
-
-  static void render(Object tree, com.squareup.moshi.JsonWriter writer) throws IOException {
-    if (tree instanceof Obj) {
-      writer.beginObject();
-      for (Map.Entry<String, Object> entry : (Obj) tree) {
-        writer.name(entry.getKey());
-        render(entry.getValue(), writer);
-      }
-      writer.endObject();
-    } else if (tree instanceof List) {
-      writer.beginArray();
-      for (Object element : (List<?>) tree) {
-        render(element, writer);
-      }
-      writer.endArray();
-    } else if (tree instanceof Num) {
-      try (okio.BufferedSink sink = writer.valueSink()) {
-        sink.writeUtf8(((Num) tree).text);
-      }
-    } else if (tree instanceof String) {
-      writer.value((String) tree);
-    } else if (tree instanceof Boolean) {
-      writer.value((Boolean) tree);
-    } else {
-      writer.nullValue();
-    }
+    return path + ": expected " + json(expected) + " but was " + json(actual);
   }
 
   /**
@@ -546,8 +1023,17 @@ class SchemaPropertyTest {
         text.append("null");
         return null;
       }
-      if (s.has("oneOf") || s.has("anyOf") || s.has("allOf") || s.has("discriminator")) {
-        throw new Unsupported("composition");
+      if (s.has("oneOf") || s.has("anyOf")) {
+        return oneOf(s, depth);
+      }
+      if (s.has("allOf")) {
+        JsonNode parts = s.get("allOf");
+        if (parts.size() == 1 && !s.has("properties")) {
+          // allOf: [$ref] with nullable (Swashbuckle's nullable reference): the reference, whose
+          // null was drawn above
+          return value(parts.get(0), depth, false);
+        }
+        s = flatten(s);
       }
       if (s.has("enum")) {
         return enumValue(s);
@@ -575,6 +1061,105 @@ class SchemaPropertyTest {
         default:
           throw new Unsupported("type " + type(s));
       }
+    }
+
+    /**
+     * An allOf of objects (a C# class and its base, as Swashbuckle writes it) as the one object the
+     * generator makes of it: the members' properties in order, then the schema's own.
+     */
+    JsonNode flatten(JsonNode s) {
+      com.fasterxml.jackson.databind.node.ObjectNode flat = MAPPER.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode properties = flat.putObject("properties");
+      com.fasterxml.jackson.databind.node.ArrayNode required = flat.putArray("required");
+      flat.put("type", "object");
+      List<JsonNode> parts = new ArrayList<>();
+      for (JsonNode part : s.get("allOf")) {
+        parts.add(resolve(part));
+      }
+      parts.add(s);
+      for (JsonNode part : parts) {
+        JsonNode p = part == s || !part.has("allOf") ? part : flatten(part);
+        Iterator<Map.Entry<String, JsonNode>> fields = p.path("properties").fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          properties.set(field.getKey(), field.getValue());
+        }
+        for (JsonNode r : p.path("required")) {
+          required.add(r);
+        }
+      }
+      return flat;
+    }
+
+    /**
+     * A oneOf: with a discriminator, one of the mapped members carrying its mapping name, or (a
+     * kind a newer server added, or none at all) an object the SDK keeps as {@code Unknown}, whose
+     * discriminator is a new name, {@code null}, a number, or absent (issue 17's fourth shape).
+     * Without a discriminator the template reads every object as {@code Unknown}. A oneOf/anyOf of
+     * one schema and {@code {type: "null"}} (OpenAPI 3.1's nullable reference) is that schema.
+     */
+    Object oneOf(JsonNode s, int depth) {
+      JsonNode members = s.has("oneOf") ? s.get("oneOf") : s.get("anyOf");
+      List<JsonNode> notNull = new ArrayList<>();
+      for (JsonNode member : members) {
+        if (!"null".equals(member.path("type").asText())) {
+          notNull.add(member);
+        }
+      }
+      if (notNull.size() == 1) {
+        return value(notNull.get(0), depth, false);
+      }
+      JsonNode discriminator = s.path("discriminator");
+      String property = discriminator.path("propertyName").asText("");
+      List<Map.Entry<String, JsonNode>> mapping = new ArrayList<>();
+      discriminator.path("mapping").fields().forEachRemaining(mapping::add);
+      if (property.isEmpty() || mapping.isEmpty() || chance(15)) {
+        return unknownKind(property, depth);
+      }
+      Map.Entry<String, JsonNode> kind = mapping.get(random.nextInt(mapping.size()));
+      JsonNode member = resolve(MAPPER.createObjectNode().put("$ref", kind.getValue().asText()));
+      if (member.has("allOf")) {
+        member = flatten(member);
+      }
+      return object(member, depth, property, kind.getKey());
+    }
+
+    /** An object of a kind no mapping names: it goes back as it came, by the free-form rules. */
+    Object unknownKind(String property, int depth) {
+      Obj obj = new Obj();
+      text.append('{');
+      boolean first = true;
+      if (!property.isEmpty() && chance(80)) {
+        quoted(property);
+        text.append(':');
+        Object value;
+        switch (random.nextInt(3)) {
+          case 0:
+            value = quoted("new-kind-" + random.nextInt(1000));
+            break;
+          case 1:
+            text.append("null");
+            value = null;
+            break;
+          default:
+            value = freeNumber();
+        }
+        obj.add(new AbstractMap.SimpleImmutableEntry<>(property, value));
+        first = false;
+      }
+      int n = random.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        if (!first) {
+          text.append(',');
+        }
+        first = false;
+        String key = "u" + i + "-" + random.nextInt(1000);
+        quoted(key);
+        text.append(':');
+        obj.add(new AbstractMap.SimpleImmutableEntry<>(key, any(depth + 1)));
+      }
+      text.append('}');
+      return obj;
     }
 
     Object enumValue(JsonNode s) {
@@ -607,6 +1192,11 @@ class SchemaPropertyTest {
     }
 
     Object object(JsonNode s, int depth) {
+      return object(s, depth, "", "");
+    }
+
+    /** An object; {@code forced}, if not empty, is a property always sent with {@code value}. */
+    Object object(JsonNode s, int depth, String forced, String forcedValue) {
       JsonNode properties = s.path("properties");
       Set<String> required = new LinkedHashSet<>();
       for (JsonNode r : s.path("required")) {
@@ -629,7 +1219,8 @@ class SchemaPropertyTest {
       Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> property = fields.next();
-        if (!required.contains(property.getKey()) && chance(30)) {
+        boolean isForced = property.getKey().equals(forced);
+        if (!isForced && !required.contains(property.getKey()) && chance(30)) {
           continue;
         }
         if (!typedMap && chance(5)) {
@@ -644,7 +1235,10 @@ class SchemaPropertyTest {
         listed.add(
             new AbstractMap.SimpleImmutableEntry<>(
                 property.getKey(),
-                value(property.getValue(), depth + 1, nullable(resolve(property.getValue())))));
+                isForced
+                    ? quoted(forcedValue)
+                    : value(
+                        property.getValue(), depth + 1, nullable(resolve(property.getValue())))));
       }
       if (typedMap) {
         int n = size();
@@ -727,6 +1321,9 @@ class SchemaPropertyTest {
     /** Any JSON value, as a server may put in an unknown property or a free-form object. */
     Object any(int depth) {
       int kind = random.nextInt(depth > 3 ? 5 : 7);
+      if (!FREE_NUMBERS && (kind == 2 || kind == 3)) {
+        kind = 0; // a run without numbers in free-form places: a null instead
+      }
       switch (kind) {
         case 0:
           text.append("null");
@@ -888,7 +1485,10 @@ class SchemaPropertyTest {
             cp = '\\';
             break;
           default:
-            cp = chance(20) ? 0xD800 + random.nextInt(0x800) : 0x2028; // a lone surrogate
+            cp =
+                chance(20) && LONE_SURROGATES
+                    ? 0xD800 + random.nextInt(0x800) // a lone surrogate
+                    : 0x2028;
         }
         out.appendCodePoint(cp);
       }
