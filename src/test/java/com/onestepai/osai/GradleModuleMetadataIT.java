@@ -259,11 +259,13 @@ class GradleModuleMetadataIT {
         "http://maven.apache.org/POM/4.0.0",
         namespaces.newDocumentBuilder().parse(pom.toFile()).getDocumentElement().getNamespaceURI());
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
-    for (String absent : Arrays.asList("build", "profiles", "dependencyManagement", "properties")) {
+    // No <scm> in a SNAPSHOT: the source repository is named only by a release (-Dosai.repository,
+    // which ReleaseBundleIT checks), so that the POM never carries a guessed address.
+    for (String absent :
+        Arrays.asList("build", "profiles", "dependencyManagement", "properties", "scm")) {
       assertEquals(0, doc.getElementsByTagName(absent).getLength(), "<" + absent + "> in " + pom);
     }
-    for (String present :
-        Arrays.asList("name", "description", "url", "licenses", "developers", "scm")) {
+    for (String present : Arrays.asList("name", "description", "url", "licenses", "developers")) {
       assertEquals(
           1,
           doc.getDocumentElement().getElementsByTagName(present).getLength() > 0 ? 1 : 0,

@@ -65,6 +65,9 @@ final class SpecContract implements AutoCloseable {
   /** The status Prism should answer for requests to this path pattern, or null. */
   private final AtomicReference<Map.Entry<Pattern, Integer>> preferred = new AtomicReference<>();
 
+  /** The Authorization header of the last request sent. */
+  private final AtomicReference<String> authorization = new AtomicReference<>();
+
   private final PrismServer prism;
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<String> exchanges = new CopyOnWriteArrayList<>();
@@ -107,6 +110,7 @@ final class SpecContract implements AutoCloseable {
                     request =
                         request.newBuilder().header("Prefer", "code=" + prefer.getValue()).build();
                   }
+                  authorization.set(request.header("Authorization"));
                   Response response = chain.proceed(request);
                   okhttp3.MediaType type =
                       response.body() == null ? null : response.body().contentType();
@@ -158,6 +162,10 @@ final class SpecContract implements AutoCloseable {
                           String name =
                               method + " " + path + " (" + operation.getOperationId() + ")";
                           operationIds.add(operation.getOperationId());
+                          if (isInternal(operation)) {
+                            internalTests(tests, name, path, operation);
+                            return;
+                          }
                           tests.add(
                               DynamicTest.dynamicTest(
                                   name + " answers its example, in both forms",
@@ -353,6 +361,81 @@ final class SpecContract implements AutoCloseable {
             || documented.contains("2XX")
             || documented.contains("2xx")
             || documented.contains("default"));
+  }
+
+  private static boolean isInternal(Operation operation) {
+    return operation.getExtensions() != null
+        && Boolean.TRUE.equals(operation.getExtensions().get("x-osai-internal"));
+  }
+
+  /**
+   * An {@code x-osai-internal} operation has no generated method: the SDK's own code calls it. The
+   * one such operation today is the sign-in ({@code x-osai-sign-in}), which the session calls
+   * before the first secured call: a fresh client makes one call of its own (to a path the spec
+   * does not describe, which Prism answers 404), and the JWT it sends must be the sign-in's
+   * example, which proves that Prism took the sign-in request (Prism refuses a request that breaks
+   * the spec) and that the session read its answer. The sign-in goes out on the session's own
+   * OkHttp client, which runs none of the caller's interceptors, so its error statuses cannot be
+   * asked of Prism from here: FaultMatrixTest proves them on the wire (400, 401, 403: {@link
+   * AccessTokenRejectedException}). An internal operation that is not the sign-in fails: nothing
+   * here knows how to call it.
+   */
+  private void internalTests(List<DynamicTest> tests, String name, String path, Operation op) {
+    tests.add(
+        DynamicTest.dynamicTest(
+            name + " is generated into no public interface; the session calls it",
+            () -> {
+              assertTrue(
+                  op.getExtensions().get("x-osai-sign-in") != null,
+                  op.getOperationId()
+                      + " is x-osai-internal but not the sign-in: no test knows how to call it");
+              notGenerated(op);
+              signIn(op);
+              exercised.add(op.getOperationId());
+            }));
+  }
+
+  /** No public interface the accessors return has a method named for {@code operation}. */
+  private void notGenerated(Operation operation) {
+    for (Method accessor : accessors.getMethods()) {
+      if (accessor.getParameterCount() != 0 || !accessor.getReturnType().isInterface()) {
+        continue;
+      }
+      for (Method method : accessor.getReturnType().getMethods()) {
+        assertTrue(
+            !method.getName().startsWith(operation.getOperationId()),
+            method + " is generated, although " + operation.getOperationId() + " is internal");
+      }
+    }
+  }
+
+  /** A call of {@link Probe} on a fresh client, whose session signs in against Prism first. */
+  private void signIn(Operation operation) throws Throwable {
+    exchanges.clear();
+    violations.clear();
+    authorization.set(null);
+    try (OsaiClient fresh =
+        OsaiClient.builder()
+            .accessToken("contract-test-access-token")
+            .baseUrl(prism.url().toString())
+            .okHttpClient(shared)
+            .maxRetries(0)
+            .build()) {
+      assertThrows(NotFoundException.class, fresh.api(Probe.class)::probe, "no such path");
+    }
+    Object jwt = successExample(operation);
+    assertNotNull(jwt, "the sign-in's 200 has an example JWT");
+    assertEquals("Bearer " + jwt, authorization.get(), "the JWT the session sent");
+    assertEquals(
+        List.of("GET /osai-contract-sign-in-probe -> 404 (with JWT)"), exchanges, "one call");
+    exchanges.clear();
+    violations.clear();
+  }
+
+  /** A call the spec does not describe: it makes a client sign in first. */
+  interface Probe {
+    @retrofit2.http.GET("osai-contract-sign-in-probe")
+    String probe();
   }
 
   /** The JSON Prism sent for the last 2xx answer, as plain values. */

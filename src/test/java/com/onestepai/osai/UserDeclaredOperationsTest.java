@@ -296,16 +296,6 @@ class UserDeclaredOperationsTest {
   }
 
   @Test
-  void theGeneratedSignInCarriesWithoutJwt() throws Exception {
-    server.enqueue(text(JWT));
-
-    assertEquals(JWT, client.users().signIn(TOKEN));
-
-    takeWithoutJwt(server, "/api/Users/SignIn");
-    assertEquals(1, server.getRequestCount(), "the call itself, no sign-in before it");
-  }
-
-  @Test
   void aUrlOnAnotherPortGoesWithoutTheJwtAndSignsNobodyIn() throws Exception {
     other.enqueue(text("elsewhere"));
 

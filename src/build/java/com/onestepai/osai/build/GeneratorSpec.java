@@ -20,8 +20,11 @@ import java.nio.file.Paths;
  * makes itself ({@code RED}, {@code NUMBER_1}). An OpenAPI 3.1 document is first given its 3.0 form
  * ({@link OpenApi31}). Operations without an operationId or tags get the names {@link
  * OperationNames} derives; request bodies and JSON media types are read as {@link AspNetShapes}
- * says. Nothing else changes. Run by pom.xml (executions generator-spec*, compiled first by
- * execution build-tools) before each generation.
+ * says. Operations marked {@code x-osai-internal: true} are left out: they stay in the spec (the
+ * spec gate and the contract tests see them), but no public interface gets a method for them, since
+ * only the SDK's own hand-written code calls them (sign-in: {@code internal.SignIn}). Nothing else
+ * changes. Run by pom.xml (executions generator-spec*, compiled first by execution build-tools)
+ * before each generation.
  *
  * <pre>
  * java -cp TEST_CLASSPATH com.onestepai.osai.build.GeneratorSpec SPEC OUTPUT   (OUTPUT may be SPEC)
@@ -67,8 +70,41 @@ public final class GeneratorSpec {
     changed |= enumNames(spec);
     changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
     changed |= spec.isObject() && AspNetShapes.apply((ObjectNode) spec);
+    changed |= spec.isObject() && markInternal((ObjectNode) spec);
     return changed;
   }
+
+  /**
+   * Marks each operation marked {@code x-osai-internal: true} with openapi-generator's own {@code
+   * x-internal: true}, which the generator skips ("not generated since x-internal is set to true");
+   * true if any. The operation stays in the document, so that Prism serves it and the contract
+   * tests see it. The spec says {@code x-osai-internal}, not {@code x-internal}, because
+   * documentation tools (Redocly, Stoplight) hide {@code x-internal} operations, and sign-in
+   * belongs in the API's documentation: only the Java interfaces leave it out.
+   */
+  public static boolean markInternal(ObjectNode spec) {
+    JsonNode paths = spec.get("paths");
+    if (paths == null || !paths.isObject()) {
+      return false;
+    }
+    boolean changed = false;
+    for (JsonNode item : paths) {
+      for (String method : HTTP_METHODS) {
+        JsonNode operation = item.get(method);
+        if (operation != null
+            && operation.isObject()
+            && operation.path("x-osai-internal").asBoolean(false)
+            && !operation.path("x-internal").asBoolean(false)) {
+          ((ObjectNode) operation).put("x-internal", true);
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+
+  private static final java.util.List<String> HTTP_METHODS =
+      java.util.Arrays.asList("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   /** Sets constant-case x-enum-varnames on every enum that names its values; true if any. */
   public static boolean enumNames(JsonNode node) {

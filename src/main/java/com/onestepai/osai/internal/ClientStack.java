@@ -4,7 +4,6 @@ import com.onestepai.osai.LogLevel;
 import com.onestepai.osai.OsaiClient;
 import com.onestepai.osai.OsaiException;
 import com.onestepai.osai.UploadFile;
-import com.onestepai.osai.api.UsersApi;
 import com.squareup.moshi.Moshi;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,10 +36,15 @@ import retrofit2.Retrofit;
 
 /**
  * The OkHttp and Retrofit machinery behind one {@link com.onestepai.osai.OsaiClient}: the session,
- * the interceptors, the converters and the call adapter, wired once. Not an API: the one public
- * type of this package that is not an annotation of generated code or a test seam, and so also the
- * door through which {@link OsaiClient}, {@link UploadFile} and the workflow brackets reach the
- * package ({@link #of}, {@link #hold}, {@link #uploadDiscarder}, {@link #uploadFailure}).
+ * the interceptors, the converters and the call adapter, wired once. Not an API, although public:
+ * the door through which the other packages reach this one, since Java 8 has no module to keep it
+ * unexported. Each public member has one caller outside: the constructor, {@link #derive}, {@link
+ * #create} and {@link #close} are {@link OsaiClient}'s; {@link #stacks} is called once, by {@code
+ * OsaiClient}'s initializer, and {@link #of} with {@link #hold} by {@code workflow.DatasetUpload};
+ * {@link #uploadDiscarder} and {@link #uploadFailure} are {@link UploadFile}'s; {@link #moshi} is
+ * {@code OsaiJson}'s. Making the constructor package-private would need reflection (a cost at cold
+ * start, and R8 rules) or moving this class into {@code com.onestepai.osai}, which would make a
+ * dozen of the types it wires public instead.
  */
 public final class ClientStack {
   /** Shorter access tokens are refused: they could not be told apart from ordinary text. */
@@ -245,7 +249,7 @@ public final class ClientStack {
     this.session =
         new Session(
             accessToken,
-            signInRetrofit.create(UsersApi.class)::signIn,
+            signInRetrofit.create(SignIn.class)::signIn,
             serverDate,
             baseUrl,
             redactor,

@@ -57,8 +57,8 @@ final class Session {
   private @Nullable CompletableFuture<Jwt> inFlight;
 
   /**
-   * @param signIn the generated {@code UsersApi.signIn}, on a client without {@link
-   *     BearerAuthInterceptor} whose interceptors include {@code serverDate}
+   * @param signIn {@link SignIn#signIn}, on a client without {@link BearerAuthInterceptor} whose
+   *     interceptors include {@code serverDate}
    * @param debug where one line per sign-in goes (its duration and outcome)
    */
   Session(

@@ -2,7 +2,9 @@ package com.onestepai.osai.workflow;
 
 import com.onestepai.osai.OsaiClient;
 import com.onestepai.osai.api.DatasetsApi;
+import com.onestepai.osai.api.OsaiApis;
 import com.onestepai.osai.internal.ClientStack;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,21 +39,25 @@ import java.util.concurrent.atomic.AtomicReference;
  *       after {@link OsaiClient#close()}, as always; the client's threads and connections are
  *       released once the last open upload is finished (an upload never closed leaves them to
  *       OkHttp's idle timeouts).
+ *   <li>It takes the {@link OsaiApis} it calls {@code startUploading} and {@code finishUploading}
+ *       through, which {@link OsaiClient} implements: code that opens an upload can be unit-tested
+ *       with a fake whose {@code api(DatasetsApi.class)} returns a fake {@link DatasetsApi} (the
+ *       holding above is the client's; a fake's calls are simply made).
  *   <li>{@link #startAsync}: a start the caller gave up on (by cancelling the future, {@code
  *       orTimeout}, or completing it) is not abandoned half-way, since the server may have locked
  *       the dataset already: it runs to its own end, and if it succeeds the SDK finishes it.
  * </ul>
  */
 public final class DatasetUpload implements AutoCloseable {
-  private final ClientStack.Hold hold;
-  private final DatasetsApi finishing; // served even after the client's close()
+  private final Runnable release; // of the client's hold, if any
+  private final DatasetsApi finishing; // for a client: served even after its close()
   private final String datasetId;
   private final String id;
   private final AtomicReference<CompletableFuture<Void>> finish = new AtomicReference<>();
 
-  private DatasetUpload(ClientStack.Hold hold, String datasetId, String id) {
-    this.hold = hold;
-    this.finishing = hold.api(DatasetsApi.class);
+  private DatasetUpload(Held held, String datasetId, String id) {
+    this.release = held.release;
+    this.finishing = held.finishing;
     this.datasetId = datasetId;
     this.id = id;
   }
@@ -61,14 +67,15 @@ public final class DatasetUpload implements AutoCloseable {
    * which locks the dataset until {@link #close()}.
    *
    * @throws com.onestepai.osai.OsaiException if the upload could not start; nothing is locked then
+   * @param apis the client (or a fake of {@link OsaiApis}, in a test)
    * @throws IllegalStateException if the client is closed
    */
-  public static DatasetUpload start(OsaiClient client, String datasetId) {
-    ClientStack.Hold hold = ClientStack.of(client).hold();
+  public static DatasetUpload start(OsaiApis apis, String datasetId) {
+    Held held = Held.of(apis);
     try {
-      return new DatasetUpload(hold, datasetId, client.datasets().startUploading(datasetId));
+      return new DatasetUpload(held, datasetId, apis.datasets().startUploading(datasetId));
     } catch (RuntimeException | Error e) {
-      hold.release();
+      held.release.run();
       throw e;
     }
   }
@@ -82,26 +89,27 @@ public final class DatasetUpload implements AutoCloseable {
    * it with. The start runs to its own end (the client's {@code timeout} bounds it); if it
    * succeeds, the SDK sends its finish.
    *
+   * @param apis the client (or a fake of {@link OsaiApis}, in a test)
    * @throws IllegalStateException if the client is closed
    */
-  public static CompletableFuture<DatasetUpload> startAsync(OsaiClient client, String datasetId) {
-    ClientStack.Hold hold = ClientStack.of(client).hold();
+  public static CompletableFuture<DatasetUpload> startAsync(OsaiApis apis, String datasetId) {
+    Held held = Held.of(apis);
     CompletableFuture<String> start;
     try {
-      start = client.datasets().startUploadingAsync(datasetId);
+      start = apis.datasets().startUploadingAsync(datasetId);
     } catch (RuntimeException | Error e) {
-      hold.release();
+      held.release.run();
       throw e;
     }
     CompletableFuture<DatasetUpload> upload = new CompletableFuture<>();
     start.whenComplete(
         (id, failure) -> {
           if (failure != null) {
-            hold.release();
+            held.release.run();
             upload.completeExceptionally(failure);
             return;
           }
-          DatasetUpload started = new DatasetUpload(hold, datasetId, id);
+          DatasetUpload started = new DatasetUpload(held, datasetId, id);
           if (!upload.complete(started)) {
             started.finishAsync(); // the caller gave up: no one else will finish it
           }
@@ -140,7 +148,7 @@ public final class DatasetUpload implements AutoCloseable {
           .finishUploadingAsync(datasetId, id)
           .whenComplete(
               (ignored, failure) -> {
-                hold.release();
+                release.run();
                 if (failure != null) {
                   mine.completeExceptionally(failure);
                 } else {
@@ -148,7 +156,7 @@ public final class DatasetUpload implements AutoCloseable {
                 }
               });
     } catch (RuntimeException | Error e) { // the request could not be built: nothing was sent
-      hold.release();
+      release.run();
       mine.completeExceptionally(e);
     }
     return true;
@@ -191,6 +199,30 @@ public final class DatasetUpload implements AutoCloseable {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * What finishes an upload: for an {@link OsaiClient}, a hold on its machinery (so that closing
+   * the client does not stop the finish) and the held {@code DatasetsApi}; for anything else, its
+   * own {@code DatasetsApi}, and nothing to release.
+   */
+  private static final class Held {
+    final DatasetsApi finishing;
+    final Runnable release;
+
+    private Held(DatasetsApi finishing, Runnable release) {
+      this.finishing = finishing;
+      this.release = release;
+    }
+
+    static Held of(OsaiApis apis) {
+      Objects.requireNonNull(apis, "apis == null");
+      if (apis instanceof OsaiClient) {
+        ClientStack.Hold hold = ClientStack.of((OsaiClient) apis).hold();
+        return new Held(hold.api(DatasetsApi.class), hold::release);
+      }
+      return new Held(apis.datasets(), () -> {});
     }
   }
 
