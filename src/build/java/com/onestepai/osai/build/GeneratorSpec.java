@@ -20,7 +20,8 @@ import java.nio.file.Paths;
  * makes itself ({@code RED}, {@code NUMBER_1}). An OpenAPI 3.1 document is first given its 3.0 form
  * ({@link OpenApi31}). Operations without an operationId or tags get the names {@link
  * OperationNames} derives; request bodies and JSON media types are read as {@link AspNetShapes}
- * says. Nothing else changes. Run by pom.xml (executions generator-spec*, compiled first by
+ * says, and each operation gets the extensions its Javadoc is written from ({@link JavadocSpec}).
+ * Nothing else changes. Run by pom.xml (executions generator-spec*, compiled first by
  * execution build-tools) before each generation.
  *
  * <pre>
@@ -67,6 +68,7 @@ public final class GeneratorSpec {
     changed |= enumNames(spec);
     changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
     changed |= spec.isObject() && AspNetShapes.apply((ObjectNode) spec);
+    changed |= spec.isObject() && JavadocSpec.apply((ObjectNode) spec);
     return changed;
   }
 
