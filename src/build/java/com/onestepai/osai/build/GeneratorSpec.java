@@ -21,8 +21,8 @@ import java.nio.file.Paths;
  * ({@link OpenApi31}). Operations without an operationId or tags get the names {@link
  * OperationNames} derives; request bodies and JSON media types are read as {@link AspNetShapes}
  * says, and each operation gets the extensions its Javadoc is written from ({@link JavadocSpec}).
- * Nothing else changes. Run by pom.xml (executions generator-spec*, compiled first by
- * execution build-tools) before each generation.
+ * Nothing else changes. Run by pom.xml (executions generator-spec*, compiled first by execution
+ * build-tools) before each generation.
  *
  * <pre>
  * java -cp TEST_CLASSPATH com.onestepai.osai.build.GeneratorSpec SPEC OUTPUT   (OUTPUT may be SPEC)

@@ -16,12 +16,12 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>{@code x-osai-doc}: the description's paragraphs (a blank line separates two), each on one
- *       line; api.mustache starts each with {@code <p>}. The generator's own {@code notes} run
- *       them together. A spec's {@code x-osai-provenance} (where a description's facts come from)
- *       is never read: it stays out of Javadoc.
- *   <li>{@code x-osai-returns}: what the method returns, from the description of the success
- *       answer the generator takes the return type from (the lowest 2xx), unless that says no more
- *       than its status ({@code Success}, {@code OK}).
+ *       line; api.mustache starts each with {@code <p>}. The generator's own {@code notes} run them
+ *       together. A spec's {@code x-osai-provenance} (where a description's facts come from) is
+ *       never read: it stays out of Javadoc.
+ *   <li>{@code x-osai-returns}: what the method returns, from the description of the success answer
+ *       the generator takes the return type from (the lowest 2xx), unless that says no more than
+ *       its status ({@code Success}, {@code OK}).
  *   <li>{@code x-osai-throws}: one entry per typed exception of the documented error statuses, in
  *       the mapping of {@code com.onestepai.osai.internal.Errors}: {@code exception} (its class)
  *       and {@code when} (the statuses and their descriptions). api.mustache lists them through
@@ -113,8 +113,11 @@ public final class JavadocSpec {
             bare
                 ? "if the server answers " + String.join(" or ", statuses)
                 : "if the server answers "
-                    + String.join(" ", statuses.stream().map(s -> s.contains(":") ? s : s + ".")
-                        .toArray(String[]::new));
+                    + String.join(
+                        " ",
+                        statuses.stream()
+                            .map(s -> s.contains(":") ? s : s + ".")
+                            .toArray(String[]::new));
         list.addObject().put("exception", e.getKey()).put("when", when);
       }
       changed = true;
@@ -238,8 +241,8 @@ public final class JavadocSpec {
   }
 
   /**
-   * The paragraphs of a description, each on one line: a blank line ends one, and the lines of
-   * one are joined with a space. Markdown headings ({@code ## Title}) lose their marks.
+   * The paragraphs of a description, each on one line: a blank line ends one, and the lines of one
+   * are joined with a space. Markdown headings ({@code ## Title}) lose their marks.
    */
   static List<String> paragraphs(String description) {
     List<String> paragraphs = new ArrayList<>();

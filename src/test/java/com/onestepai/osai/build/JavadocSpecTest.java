@@ -29,20 +29,19 @@ class JavadocSpecTest {
   @Test
   void paragraphsStayParagraphsAndProvenanceStaysOut() throws Exception {
     JsonNode op =
-        spec(
-                String.join(
-                    "\n",
-                    "paths:",
-                    "  /a:",
-                    "    post:",
-                    "      description: |",
-                    "        Creates an empty dataset",
-                    "        with the given name.",
-                    "",
-                    "        ## Retries",
-                    "        Not retried once sent.",
-                    "      x-osai-provenance: From the vendor's docs.",
-                    "      responses: {'200': {description: OK}}"))
+        spec(String.join(
+                "\n",
+                "paths:",
+                "  /a:",
+                "    post:",
+                "      description: |",
+                "        Creates an empty dataset",
+                "        with the given name.",
+                "",
+                "        ## Retries",
+                "        Not retried once sent.",
+                "      x-osai-provenance: From the vendor's docs.",
+                "      responses: {'200': {description: OK}}"))
             .at("/paths/~1a/post");
     assertEquals(
         List.of("Creates an empty dataset with the given name.", "Retries Not retried once sent."),
@@ -54,51 +53,68 @@ class JavadocSpecTest {
   @Test
   void eachDocumentedStatusNamesItsTypedException() throws Exception {
     JsonNode op =
-        spec(
-                String.join(
-                    "\n",
-                    "paths:",
-                    "  /a:",
-                    "    get:",
-                    "      responses:",
-                    "        '201': {description: The upload's id.}",
-                    "        '200': {description: Not this one.}",
-                    "        '400': {description: The name is missing.}",
-                    "        '401': {description: Unauthorized}",
-                    "        '403': {description: ''}",
-                    "        '404': {$ref: '#/components/responses/Missing'}",
-                    "        '409': {description: Taken.}",
-                    "        '422': {description: Invalid.}",
-                    "        '429': {description: Slow down.}",
-                    "        '418': {description: Teapot.}",
-                    "        '500': {description: Internal Server Error}",
-                    "        '503': {description: Service Unavailable}",
-                    "        4XX: {description: Any other.}",
-                    "        default: {description: Error}",
-                    "components:",
-                    "  responses:",
-                    "    Missing: {description: No such dataset.}"))
+        spec(String.join(
+                "\n",
+                "paths:",
+                "  /a:",
+                "    get:",
+                "      responses:",
+                "        '201': {description: The upload's id.}",
+                "        '200': {description: Not this one.}",
+                "        '400': {description: The name is missing.}",
+                "        '401': {description: Unauthorized}",
+                "        '403': {description: ''}",
+                "        '404': {$ref: '#/components/responses/Missing'}",
+                "        '409': {description: Taken.}",
+                "        '422': {description: Invalid.}",
+                "        '429': {description: Slow down.}",
+                "        '418': {description: Teapot.}",
+                "        '500': {description: Internal Server Error}",
+                "        '503': {description: Service Unavailable}",
+                "        4XX: {description: Any other.}",
+                "        default: {description: Error}",
+                "components:",
+                "  responses:",
+                "    Missing: {description: No such dataset.}"))
             .at("/paths/~1a/get");
-    assertEquals("not this one", op.get("x-osai-returns").asText(), "the lowest 2xx");
+    assertEquals("Not this one", op.get("x-osai-returns").asText(), "the lowest 2xx");
     String p = "com.onestepai.osai.";
     assertEquals(
         List.of(
-            "{\"exception\":\"" + p + "BadRequestException\","
+            "{\"exception\":\""
+                + p
+                + "BadRequestException\","
                 + "\"when\":\"if the server answers 400: The name is missing.\"}",
-            "{\"exception\":\"" + p + "UnauthorizedException\",\"when\":\"if the server answers 401\"}",
-            "{\"exception\":\"" + p + "PermissionDeniedException\","
+            "{\"exception\":\""
+                + p
+                + "UnauthorizedException\",\"when\":\"if the server answers 401\"}",
+            "{\"exception\":\""
+                + p
+                + "PermissionDeniedException\","
                 + "\"when\":\"if the server answers 403\"}",
-            "{\"exception\":\"" + p + "NotFoundException\","
+            "{\"exception\":\""
+                + p
+                + "NotFoundException\","
                 + "\"when\":\"if the server answers 404: No such dataset.\"}",
-            "{\"exception\":\"" + p + "ConflictException\","
+            "{\"exception\":\""
+                + p
+                + "ConflictException\","
                 + "\"when\":\"if the server answers 409: Taken.\"}",
-            "{\"exception\":\"" + p + "UnexpectedStatusCodeException\","
+            "{\"exception\":\""
+                + p
+                + "UnexpectedStatusCodeException\","
                 + "\"when\":\"if the server answers 418: Teapot.\"}",
-            "{\"exception\":\"" + p + "UnprocessableEntityException\","
+            "{\"exception\":\""
+                + p
+                + "UnprocessableEntityException\","
                 + "\"when\":\"if the server answers 422: Invalid.\"}",
-            "{\"exception\":\"" + p + "RateLimitException\","
+            "{\"exception\":\""
+                + p
+                + "RateLimitException\","
                 + "\"when\":\"if the server answers 429: Slow down.\"}",
-            "{\"exception\":\"" + p + "InternalServerException\","
+            "{\"exception\":\""
+                + p
+                + "InternalServerException\","
                 + "\"when\":\"if the server answers 500 or 503\"}"),
         texts(op.get("x-osai-throws")));
   }
@@ -106,18 +122,18 @@ class JavadocSpecTest {
   @Test
   void theReturnIsTheSuccessAnswersDescription() throws Exception {
     JsonNode op =
-        spec(
-                String.join(
-                    "\n",
-                    "paths:",
-                    "  /a:",
-                    "    post:",
-                    "      responses:",
-                    "        '200':",
-                    "          description: The upload's id, to pass to `finishUploading`.",
-                    "        '500': {description: Boom., $ref: x}"))
+        spec(String.join(
+                "\n",
+                "paths:",
+                "  /a:",
+                "    post:",
+                "      responses:",
+                "        '200':",
+                "          description: The upload's id, to pass to `finishUploading`.",
+                "        '500': {description: Boom., $ref: x}"))
             .at("/paths/~1a/post");
-    assertEquals("the upload's id, to pass to `finishUploading`", op.get("x-osai-returns").asText());
+    assertEquals(
+        "the upload's id, to pass to `finishUploading`", op.get("x-osai-returns").asText());
     assertEquals(
         "if the server answers 500",
         op.at("/x-osai-throws/0/when").asText(),
