@@ -101,4 +101,85 @@ class GeneratedJavadocTest {
           method.toString());
     }
   }
+
+  static String generated(String api) throws IOException {
+    return Files.readString(
+        TARGET.resolve("generated-sources/openapi/src/main/java/com/onestepai/osai/" + api));
+  }
+
+  /** The Javadoc of the blocking method {@code signature} (such as {@code "String signIn("}). */
+  static String javadoc(String source, String signature) {
+    int method = source.indexOf(signature);
+    assertTrue(method > 0, signature);
+    return source.substring(source.lastIndexOf("/**", method), method);
+  }
+
+  /** Where the spec's facts come from is in x-osai-provenance, never in the users' Javadoc. */
+  @Test
+  void provenanceStaysOutOfJavadoc() throws IOException {
+    List<String> provenance = new ArrayList<>();
+    for (String line : lines()) {
+      if (line.contains("vendor's docs") || line.contains("Assumed")) {
+        provenance.add(line);
+      }
+    }
+    assertEquals(List.of(), provenance);
+  }
+
+  /** A blank line in a description starts a new paragraph. */
+  @Test
+  void paragraphsStayParagraphs() throws IOException {
+    String doc = javadoc(generated("api/DatasetsApi.java"), "Dataset createDataset(");
+    assertTrue(
+        doc.contains(
+            "   * <p>Creates an empty dataset with the given name."
+                + " Properties of the answer that the {@code Dataset} schema"),
+        doc);
+    assertTrue(doc.contains("   *\n   * <p>Not retried once sent: a second dataset"), doc);
+  }
+
+  /** Every parameter and result says what it is; none is "the X parameter". */
+  @Test
+  void parametersAndReturnsSayWhatTheyAre() throws IOException {
+    String datasets = generated("api/DatasetsApi.java");
+    String start = javadoc(datasets, "String startUploading(");
+    assertTrue(
+        start.contains(
+            "@return the upload's id, to pass to {@code finishUploading} as {@code"
+                + " datasetUploadId}"),
+        start);
+    assertTrue(
+        javadoc(datasets, "Dataset createDataset(")
+            .contains("@param createDatasetRequest The dataset to create, with its name."),
+        datasets);
+    List<String> filler = new ArrayList<>();
+    for (String line : lines()) {
+      if (line.matches(".*@param \\w+ the \\{@code \\w+\\} parameter.*")
+          || line.contains("the server answered with")) {
+        filler.add(line);
+      }
+    }
+    assertEquals(List.of(), filler);
+  }
+
+  /** Each documented error status names the exception the client throws for it. */
+  @Test
+  void throwsListsTheTypedExceptionOfEachDocumentedStatus() throws IOException {
+    String doc = javadoc(generated("api/DatasetsApi.java"), "Dataset createDataset(");
+    assertTrue(
+        doc.contains(
+            "@throws com.onestepai.osai.BadRequestException if the server answers 400: The request"
+                + " is not valid (for example, the name is missing)."),
+        doc);
+    assertTrue(
+        doc.contains("@throws com.onestepai.osai.UnauthorizedException if the server answers 401:"),
+        doc);
+    assertTrue(doc.contains("@throws com.onestepai.osai.AccessTokenRejectedException"), doc);
+    assertTrue(
+        doc.indexOf("UnauthorizedException") < doc.indexOf("OsaiServiceException"),
+        "typed exceptions before the base classes: " + doc);
+    String signIn = javadoc(generated("api/UsersApi.java"), "String signIn(");
+    assertTrue(signIn.contains("@throws com.onestepai.osai.BadRequestException"), signIn);
+    assertFalse(signIn.contains("AccessTokenRejectedException"), "sign-in is not secured");
+  }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README quickstart is the code the consumer project compiles and runs (src/it/consumer): what
- * users copy has been built and run against the SDK.
+ * The README quickstart, and the Javadoc overview's, is the code the consumer project compiles and
+ * runs (src/it/consumer): what users copy has been built and run against the SDK.
  */
 class ReadmeQuickstartTest {
   @Test
@@ -32,6 +32,32 @@ class ReadmeQuickstartTest {
       snippet.add(readme.get(i));
     }
 
+    assertEquals(normalized(consumerCode(project)), normalized(snippet));
+    assertTrue(snippet.size() <= 10, "at most 10 lines: " + snippet.size());
+  }
+
+  /** The Javadoc's overview page shows the same quickstart, so the two cannot drift apart. */
+  @Test
+  void theJavadocOverviewShowsTheSameQuickstart() throws IOException {
+    Path project = PrismServer.projectDir();
+    List<String> page = Files.readAllLines(project.resolve("src/main/javadoc/overview.html"));
+    int marker = -1;
+    for (int i = 0; i < page.size(); i++) {
+      if (page.get(i).startsWith("<!-- quickstart:")) {
+        marker = i;
+      }
+    }
+    assertTrue(marker >= 0, "overview.html has a <!-- quickstart: ... --> marker");
+    assertEquals("<pre>{@code", page.get(marker + 1));
+    List<String> snippet = new ArrayList<>();
+    for (int i = marker + 2; !page.get(i).equals("}</pre>"); i++) {
+      snippet.add(page.get(i));
+    }
+    assertEquals(normalized(consumerCode(project)), normalized(snippet));
+  }
+
+  /** The lines between {@code // quickstart:begin} and {@code // quickstart:end} markers. */
+  private static List<String> consumerCode(Path project) throws IOException {
     List<String> code = new ArrayList<>();
     boolean inside = false;
     for (String line :
@@ -45,9 +71,7 @@ class ReadmeQuickstartTest {
         code.add(line);
       }
     }
-
-    assertEquals(normalized(code), normalized(snippet));
-    assertTrue(snippet.size() <= 10, "at most 10 lines: " + snippet.size());
+    return code;
   }
 
   /** Lines without indentation or blanks: the two differ only in nesting. */

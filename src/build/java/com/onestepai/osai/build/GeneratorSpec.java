@@ -20,9 +20,10 @@ import java.nio.file.Paths;
  * makes itself ({@code RED}, {@code NUMBER_1}). An OpenAPI 3.1 document is first given its 3.0 form
  * ({@link OpenApi31}). Operations without an operationId or tags get the names {@link
  * OperationNames} derives; request bodies and JSON media types are read as {@link AspNetShapes}
- * says. Operations marked {@code x-osai-internal: true} are left out: they stay in the spec (the
- * spec gate and the contract tests see them), but no public interface gets a method for them, since
- * only the SDK's own hand-written code calls them (sign-in: {@code internal.SignIn}). Nothing else
+ * says, and each operation gets the extensions its Javadoc is written from ({@link JavadocSpec}).
+ * Operations marked {@code x-osai-internal: true} are left out: they stay in the spec (the spec
+ * gate and the contract tests see them), but no public interface gets a method for them, since only
+ * the SDK's own hand-written code calls them (sign-in: {@code internal.SignIn}). Nothing else
  * changes. Run by pom.xml (executions generator-spec*, compiled first by execution build-tools)
  * before each generation.
  *
@@ -71,6 +72,7 @@ public final class GeneratorSpec {
     changed |= spec.isObject() && OperationNames.apply((ObjectNode) spec);
     changed |= spec.isObject() && AspNetShapes.apply((ObjectNode) spec);
     changed |= spec.isObject() && markInternal((ObjectNode) spec);
+    changed |= spec.isObject() && JavadocSpec.apply((ObjectNode) spec);
     return changed;
   }
 
