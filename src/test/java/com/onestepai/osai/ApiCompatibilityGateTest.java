@@ -218,7 +218,8 @@ class ApiCompatibilityGateTest {
     GeneratorSpec.forGenerator(releasedSpec); // as the build's execution generator-spec-released
     assertEquals(
         releasedSpec,
-        yaml.readTree(Files.readString(PROJECT.resolve("target/api-compat/released.yaml"))));
+        yaml.readTree(
+            Files.readString(PROJECT.resolve("target/api-compat/released.generator.yaml"))));
   }
 
   @Test
