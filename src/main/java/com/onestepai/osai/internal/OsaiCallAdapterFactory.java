@@ -476,6 +476,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
 
   private OsaiIoException timedOutFailure(Call<?> call, long timeoutNanos) {
     Request request = call.request();
+    // Read once: a queued call can go out (and get its id) while this runs, and the message must
+    // name the id that requestId() returns.
+    String id = RequestIds.sent(request);
     return new OsaiIoException(
         redactor.redact(
             request.method()
@@ -485,8 +488,8 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                 + " ms, counted from when it was enqueued) passed; "
                 + limits.attempts.made(request)
-                + RequestIds.inMessage(RequestIds.sent(request))),
+                + RequestIds.inMessage(id)),
         new InterruptedIOException("timeout"),
-        RequestIds.sent(request));
+        id);
   }
 }
