@@ -435,7 +435,12 @@ public final class CannedServer implements AutoCloseable {
   }
 
   private static byte[] signInAnswer() {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+    // RFC 9110's IMF-fixdate, as real servers (Kestrel among them) send it: a two-digit day.
+    // (RFC_1123_DATE_TIME writes "Mon, 7 Dec", which sent the SDK to its slower fallback parser
+    // and its locale classes on days 1-9 of every month.)
+    String date =
+        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT)
+            .format(ZonedDateTime.now(ZoneOffset.UTC));
     return response(
         "200 OK", "text/plain; charset=utf-8", JWT.getBytes(StandardCharsets.UTF_8),
         "Date: " + date + "\r\n");
