@@ -91,7 +91,7 @@ public final class GeneratorSpec {
     }
     boolean changed = false;
     for (JsonNode item : paths) {
-      for (String method : HTTP_METHODS) {
+      for (String method : OperationNames.METHODS) {
         JsonNode operation = item.get(method);
         if (operation != null
             && operation.isObject()
@@ -104,9 +104,6 @@ public final class GeneratorSpec {
     }
     return changed;
   }
-
-  private static final java.util.List<String> HTTP_METHODS =
-      java.util.Arrays.asList("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   /** Sets constant-case x-enum-varnames on every enum that names its values; true if any. */
   public static boolean enumNames(JsonNode node) {
