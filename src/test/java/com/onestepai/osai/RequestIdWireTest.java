@@ -14,7 +14,10 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
+import retrofit2.Call;
+import retrofit2.http.GET;
 
 /** Issue 19 item 3: a W3C traceparent on every call, and the request id on errors. */
 class RequestIdWireTest extends SignedInWireTest {
@@ -169,5 +172,63 @@ class RequestIdWireTest extends SignedInWireTest {
     } finally {
       impatient.close();
     }
+  }
+
+  @Test
+  void aDerivedClientsIoFailureNamesWhatWasSent() throws Exception {
+    // withOptions' header makes the call factory rebuild the request; the id rides on the call.
+    OsaiClient once =
+        client(
+            b ->
+                b.okHttpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build()));
+    try {
+      OsaiClient team = once.withOptions(o -> o.header("X-Team", "vision"));
+      server.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      OsaiIoException e = assertThrows(OsaiIoException.class, () -> team.users().getCurrentUser());
+      RecordedRequest call = takeCall();
+      assertEquals("vision", call.getHeaders().get("X-Team"));
+      String sent = call.getHeaders().get("traceparent");
+      assertTrue(sent != null && TRACEPARENT.matcher(sent).matches(), String.valueOf(sent));
+      assertEquals(sent, e.requestId());
+    } finally {
+      once.close();
+    }
+  }
+
+  /** A caller's own interface whose method returns Retrofit's Call: no SDK adapter runs it. */
+  interface RawCalls {
+    @GET("Users")
+    Call<ResponseBody> user();
+  }
+
+  @Test
+  void callsNoAdapterRunsSendATraceparentOfTheirOwnBetweenTheAdaptersCalls() throws Exception {
+    RawCalls raw = client.api(RawCalls.class);
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(Fixtures.json(200, USER_JSON));
+    }
+    // All on this thread: the adapter hands each call its id on the thread that makes it, and a
+    // call made without an adapter (here, or by clone()) must neither take nor leave one behind.
+    String first = client.users().getCurrentUserWithResponse().requestId();
+    Call<ResponseBody> bare = raw.user();
+    try (ResponseBody body = bare.execute().body()) {
+      assertTrue(body != null && body.string().contains("\"id\""));
+    }
+    try (ResponseBody body = bare.clone().execute().body()) {
+      assertTrue(body != null);
+    }
+    String last = client.users().getCurrentUserWithResponse().requestId();
+
+    String[] seen = new String[4];
+    assertEquals(first, takeCall().getHeaders().get("traceparent"));
+    for (int i = 1; i < 4; i++) {
+      seen[i] = server.takeRequest().getHeaders().get("traceparent");
+      assertTrue(seen[i] != null && TRACEPARENT.matcher(seen[i]).matches(), seen[i]);
+    }
+    assertTrue(first != null && TRACEPARENT.matcher(first).matches(), first);
+    assertEquals(last, seen[3]);
+    assertEquals(
+        4, java.util.stream.Stream.of(first, seen[1], seen[2], seen[3]).distinct().count());
   }
 }

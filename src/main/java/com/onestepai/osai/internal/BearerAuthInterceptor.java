@@ -45,7 +45,7 @@ final class BearerAuthInterceptor implements Interceptor {
     if (!isBaseOrigin(request.url())
         || (invocation != null && invocation.method().isAnnotationPresent(WithoutJwt.class))) {
       Request.Builder builder = request.newBuilder().header("User-Agent", UserAgent.of(request));
-      RequestIds.stamp(request, builder);
+      RequestIds.stamp(chain.call(), request, builder);
       return chain.proceed(builder.build());
     }
     Jwt jwt = session.freshJwt(); // the usual case: no wait, nothing allocated
@@ -56,7 +56,7 @@ final class BearerAuthInterceptor implements Interceptor {
         throw new InterceptorFailure(e);
       }
     }
-    Response response = chain.proceed(withJwt(request, jwt));
+    Response response = chain.proceed(withJwt(chain.call(), request, jwt));
     // A 401 speaks of the JWT only if the request it answers carried it: after a redirect to
     // another origin (where OkHttp dropped it) it does not, and signing in again would not help.
     if (response.code() != 401
@@ -77,7 +77,7 @@ final class BearerAuthInterceptor implements Interceptor {
     } catch (OsaiException e) {
       throw new InterceptorFailure(e);
     }
-    return chain.proceed(withJwt(request, replacement));
+    return chain.proceed(withJwt(chain.call(), request, replacement));
   }
 
   /**
@@ -93,13 +93,13 @@ final class BearerAuthInterceptor implements Interceptor {
    * One rebuild per attempt for the headers the SDK adds: the JWT (checked by {@link Jwt#parse}),
    * the User-Agent and the call's {@code traceparent} ({@link RequestIds}).
    */
-  private static Request withJwt(Request request, Jwt jwt) {
+  private static Request withJwt(okhttp3.Call call, Request request, Jwt jwt) {
     Request.Builder builder =
         request
             .newBuilder()
             .header("Authorization", jwt.authorization())
             .header("User-Agent", UserAgent.of(request));
-    RequestIds.stamp(request, builder);
+    RequestIds.stamp(call, request, builder);
     return builder.build();
   }
 

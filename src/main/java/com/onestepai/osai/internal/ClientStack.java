@@ -367,10 +367,11 @@ public final class ClientStack {
   }
 
   /**
-   * Makes each call's OkHttp call: its request gets the {@link RequestIds.Sent} tag with a new
-   * {@code traceparent} (sent by {@link BearerAuthInterceptor}, after the caller's interceptors,
-   * unless one of them set one; on sign-in, which no caller's interceptor sees, set here), and the
-   * extra headers and query parameters of {@link #derive}.
+   * Makes each call's OkHttp call, tagged with its {@link RequestIds.Sent} (the one the call
+   * adapter made for it, else a new one): its {@code traceparent} is sent by {@link
+   * BearerAuthInterceptor}, after the caller's interceptors, unless one of them set one; on
+   * sign-in, which no caller's interceptor sees, it is set here. The request is rebuilt only for
+   * the extra headers and query parameters of {@link #derive}, or that sign-in header.
    */
   private static final class Calls implements okhttp3.Call.Factory {
     private final OkHttpClient client;
@@ -387,8 +388,17 @@ public final class ClientStack {
 
     @Override
     public okhttp3.Call newCall(Request request) {
-      RequestIds.Sent sent = new RequestIds.Sent(RequestIds.newTraceparent());
-      Request.Builder builder = request.newBuilder().tag(RequestIds.Sent.class, sent);
+      RequestIds.Sent sent = RequestIds.taken();
+      if (headers.size() > 0 || !query.isEmpty() || stampNow) {
+        request = withExtras(request, sent);
+      }
+      okhttp3.Call call = client.newCall(request);
+      call.tag(RequestIds.Sent.class, () -> sent);
+      return call;
+    }
+
+    private Request withExtras(Request request, RequestIds.Sent sent) {
+      Request.Builder builder = request.newBuilder();
       for (int i = 0; i < headers.size(); i++) {
         if (request.header(headers.name(i)) == null) { // a @Header of the method wins
           builder.header(headers.name(i), headers.value(i));
@@ -405,7 +415,7 @@ public final class ClientStack {
         builder.header(RequestIds.TRACEPARENT, sent.made);
         sent.value = sent.made;
       }
-      return client.newCall(builder.build());
+      return builder.build();
     }
   }
 

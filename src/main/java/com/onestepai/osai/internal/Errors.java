@@ -127,9 +127,11 @@ final class Errors {
 
   /**
    * The exception for a call that failed without an answer to map, or whose successful answer could
-   * not be read. {@code request} may be null when the request could not even be built.
+   * not be read. {@code request} and its id {@code sent} may be null when the request could not
+   * even be built.
    */
-  static RuntimeException forFailure(@Nullable Request request, Throwable t, Redactor redactor) {
+  static RuntimeException forFailure(
+      @Nullable Request request, RequestIds.@Nullable Sent sent, Throwable t, Redactor redactor) {
     if (t instanceof InterceptorFailure) {
       return ((InterceptorFailure) t).failure();
     }
@@ -137,7 +139,7 @@ final class Errors {
       return (OsaiException) t;
     }
     String call = request == null ? "The call" : request.method() + " " + request.url();
-    String id = RequestIds.sent(request);
+    String id = RequestIds.sent(sent);
     if (t instanceof BodyDecodingException) {
       return new OsaiInvalidDataException(
           redactor.redact(

@@ -208,7 +208,11 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
         : body;
   }
 
-  RuntimeException failureOf(Call<?> call, Throwable t) {
+  /**
+   * The exception for a call that failed: {@code sent} is its id, or null when the request could
+   * not be built.
+   */
+  RuntimeException failureOf(Call<?> call, RequestIds.@Nullable Sent sent, Throwable t) {
     Request request;
     try {
       request = call.request();
@@ -220,7 +224,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             ? timeoutThatFired(call, request, (IOException) t)
             : null;
     if (limit != null) {
-      String id = RequestIds.sent(request);
+      String id = RequestIds.sent(sent);
       return new OsaiIoException(
           redactor.redact(
               request.method()
@@ -232,7 +236,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
           t,
           id);
     }
-    return Errors.forFailure(request, t, redactor);
+    return Errors.forFailure(request, sent, t, redactor);
   }
 
   /**
@@ -325,11 +329,13 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     public @Nullable Object adapt(Call<T> call) {
       checkOpen(call);
       Response<T> response;
+      RequestIds.Sent sent = null;
       try {
-        noDeadlineForUploads(call); // builds the request: may fail
+        sent = RequestIds.make(call); // builds the request: may fail
+        noDeadlineForUploads(call);
         response = call.execute();
       } catch (Exception e) {
-        throw failureOf(call, e);
+        throw failureOf(call, sent, e);
       } finally {
         discardUnsent(call);
       }
@@ -414,12 +420,14 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     public CompletableFuture<@Nullable Object> adapt(Call<T> call) {
       checkOpen(call);
       CallFuture<@Nullable Object> future = new CallFuture<>(call);
+      RequestIds.Sent sent;
       long timeoutNanos;
       try {
-        noDeadlineForUploads(call); // builds the request: may fail
+        sent = RequestIds.make(call); // builds the request: may fail
+        noDeadlineForUploads(call);
         timeoutNanos = call.timeout().timeoutNanos();
       } catch (RuntimeException e) {
-        future.settle(null, failureOf(call, e));
+        future.settle(null, failureOf(call, null, e));
         return future;
       }
       AtomicBoolean timedOut = new AtomicBoolean();
@@ -429,7 +437,7 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
             protected void timedOut() {
               timedOut.set(true);
               call.cancel();
-              Runnable fail = () -> future.settle(null, timedOutFailure(call, timeoutNanos));
+              Runnable fail = () -> future.settle(null, timedOutFailure(call, sent, timeoutNanos));
               try {
                 completions.execute(fail);
               } catch (RejectedExecutionException closedExecutor) {
@@ -464,7 +472,9 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
               try {
                 future.settle(
                     null,
-                    timedOut.get() ? timedOutFailure(call, timeoutNanos) : failureOf(call, t));
+                    timedOut.get()
+                        ? timedOutFailure(call, sent, timeoutNanos)
+                        : failureOf(call, sent, t));
               } catch (Error e) {
                 future.settle(null, e);
               }
@@ -474,11 +484,11 @@ final class OsaiCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
-  private OsaiIoException timedOutFailure(Call<?> call, long timeoutNanos) {
+  private OsaiIoException timedOutFailure(Call<?> call, RequestIds.Sent sent, long timeoutNanos) {
     Request request = call.request();
     // Read once: a queued call can go out (and get its id) while this runs, and the message must
     // name the id that requestId() returns.
-    String id = RequestIds.sent(request);
+    String id = RequestIds.sent(sent);
     return new OsaiIoException(
         redactor.redact(
             request.method()

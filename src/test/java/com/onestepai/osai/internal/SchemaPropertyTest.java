@@ -381,7 +381,7 @@ class SchemaPropertyTest {
             ? null
             : "nullness: read as a model that breaks its nullness: " + broken;
       } catch (BodyDecodingException e) {
-        RuntimeException typed = Errors.forFailure(null, e, new Redactor());
+        RuntimeException typed = Errors.forFailure(null, null, e, new Redactor());
         if (!(typed instanceof OsaiInvalidDataException) || !typed.getMessage().contains("$")) {
           return "no path: " + typed + " names no JSON path";
         }
