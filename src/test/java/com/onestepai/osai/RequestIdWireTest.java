@@ -113,13 +113,17 @@ class RequestIdWireTest extends SignedInWireTest {
     assertTrue(bare.getMessage().endsWith("(request id " + sent + ")"), bare.getMessage());
   }
 
+  /**
+   * A client whose every call is one request: OkHttp's silent retry of a dropped connection off.
+   */
+  private OsaiClient onePerCall() {
+    return client(
+        b -> b.okHttpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build()));
+  }
+
   @Test
   void anIoFailureAfterTheRequestWentOutNamesWhatWasSent() throws Exception {
-    // OkHttp's own silent retry of a dropped connection off: each call is one request here.
-    OsaiClient once =
-        client(
-            b ->
-                b.okHttpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build()));
+    OsaiClient once = onePerCall();
     try {
       server.enqueue(
           new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
@@ -177,10 +181,7 @@ class RequestIdWireTest extends SignedInWireTest {
   @Test
   void aDerivedClientsIoFailureNamesWhatWasSent() throws Exception {
     // withOptions' header makes the call factory rebuild the request; the id rides on the call.
-    OsaiClient once =
-        client(
-            b ->
-                b.okHttpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build()));
+    OsaiClient once = onePerCall();
     try {
       OsaiClient team = once.withOptions(o -> o.header("X-Team", "vision"));
       server.enqueue(
